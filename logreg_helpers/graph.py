@@ -1,0 +1,112 @@
+"""One training example as a computation graph, on plain named numbers.
+
+    x1, w1 ─┐
+    x2, w2 ─┼─> z = w1 x1 + w2 x2 + b ─> a = σ(z) ─> L(a, y)
+    b ──────┘
+
+Forward, left to right: z, a, L. Backward, right to left, by the chain rule:
+
+    da  = dL/da = -y/a + (1 - y)/(1 - a)
+    dz  = dL/dz = da · a(1 - a) = a - y
+    dwj = dL/dwj = xj · dz
+    db  = dL/db  = dz
+
+Everything generalises from two features to n: pass tuples of any length.
+"""
+
+import math
+from dataclasses import dataclass
+
+from .numerics import loss, sigmoid
+from .validation import check_alpha, check_b
+
+
+@dataclass(frozen=True)
+class ExampleGraph:
+    """The values at every node of one example's graph, forward and backward.
+
+    ``x`` and ``w`` are tuples (x1, x2, ...) and (w1, w2, ...); ``dw`` is the
+    tuple (dw1, dw2, ...). All other fields are Python floats.
+    """
+
+    x: tuple
+    w: tuple
+    b: float
+    y: int
+    z: float
+    a: float
+    L: float
+    da: float
+    dz: float
+    dw: tuple
+    db: float
+
+    def update(self, alpha):
+        """One gradient-descent step on this example: wj - α dwj and b - α db.
+
+        Returns the graph at the new parameters, so ``g.update(0.5).L`` is the
+        loss after the step.
+        """
+        alpha = check_alpha(alpha)
+        w = tuple(wj - alpha * dwj for wj, dwj in zip(self.w, self.dw))
+        return example_graph(self.x, w, self.b - alpha * self.db, self.y)
+
+    def __str__(self):
+        def row(names, values):
+            return "   ".join(f"{n} = {v: .4f}" for n, v in zip(names, values))
+
+        n = range(1, len(self.x) + 1)
+        return "\n".join(
+            [
+                "inputs    " + row([f"x{j}" for j in n], self.x) + f"   y = {self.y}",
+                "params    " + row([f"w{j}" for j in n], self.w) + "   " + row(["b"], [self.b]),
+                "forward   " + row(["z", "a", "L"], [self.z, self.a, self.L]),
+                "backward  " + row(["da", "dz"], [self.da, self.dz]),
+                "          " + row([f"dw{j}" for j in n] + ["db"], [*self.dw, self.db]),
+            ]
+        )
+
+
+def _as_floats(values, name):
+    values = (values,) if isinstance(values, (int, float)) else tuple(values)
+    return tuple(check_b(v, name) for v in values)
+
+
+def example_graph(x, w, b, y):
+    """Forward and backward pass through one example's computation graph.
+
+    Parameters
+    ----------
+    x : sequence of float
+        The features (x1, x2, ...) of one example.
+    w : sequence of float
+        The weights (w1, w2, ...), one per feature.
+    b : float
+    y : 0 or 1
+        The label.
+
+    Returns
+    -------
+    ExampleGraph
+    """
+    x, w, b = _as_floats(x, "x"), _as_floats(w, "w"), check_b(b)
+    if len(x) != len(w):
+        raise ValueError(
+            f"Each feature needs its own weight, but x has {len(x)} values and w has {len(w)}."
+        )
+    if y not in (0, 1):
+        raise ValueError(f"The label y should be 0 or 1, but it is {y!r}.")
+    y = int(y)
+
+    z = sum(wj * xj for wj, xj in zip(w, x)) + b  # z = w1 x1 + w2 x2 + ... + b
+    a = sigmoid(z)  # a = σ(z)
+    L = loss(z, y)  # L = -(y log a + (1 - y) log(1 - a)), from z so it stays exact
+
+    # da = -y/a + (1 - y)/(1 - a), written with exp so it stays exact when a rounds to 0 or 1:
+    # for y = 1 it is -1/a = -(1 + e^-z); for y = 0 it is 1/(1 - a) = 1 + e^z.
+    exponent = -z if y == 1 else z
+    da = (-1 if y == 1 else 1) * (1 + (math.exp(exponent) if exponent < 709 else math.inf))
+    dz = a - y  # = da * a * (1 - a), the chain rule simplified
+    dw = tuple(xj * dz for xj in x)  # dwj = xj dz
+    db = dz
+    return ExampleGraph(x, w, b, y, z, a, L, da, dz, dw, db)

@@ -1,0 +1,207 @@
+"""Numerically sound building blocks: sigmoid, the loss from logits, gradient checking.
+
+The textbook formulas overflow or lose all their digits once ``z`` is large:
+
+* ``1 / (1 + np.exp(-z))`` overflows (with a warning) for ``z < -709``;
+* ``-(y log a + (1 - y) log(1 - a))`` returns ``nan`` or ``inf`` as soon as
+  ``a`` rounds to exactly 0 or 1, which happens for ``|z| > 37``.
+
+The forms below are algebraically equal and exact for every finite ``z``. Both
+start from ``e = exp(-|z|)``, which lies in (0, 1] and never overflows.
+"""
+
+import numpy as np
+
+from .validation import as_float_array, check_b, check_X_w, check_X_Y
+
+
+def _scalar_or_array(result):
+    """Plain Python float for a scalar input, an ndarray otherwise."""
+    return float(result) if result.ndim == 0 else result
+
+
+def _sigmoid_from_exp(z, e):
+    # sigma(z) = 1 / (1 + exp(-z))        when z >= 0 (then e = exp(-z))
+    #          = exp(z) / (1 + exp(z))    when z < 0  (then e = exp(z))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+
+
+def _loss_from_exp(z, y, e):
+    # L = -(y log a + (1 - y) log(1 - a)) with a = sigma(z), rewritten without a:
+    # L = max(z, 0) - y z + log(1 + exp(-|z|))
+    return np.maximum(z, 0.0) - y * z + np.log1p(e)
+
+
+def sigmoid(z):
+    """a = σ(z) = 1 / (1 + exp(-z)), elementwise.
+
+    Parameters
+    ----------
+    z : float or array_like
+        Any finite values.
+
+    Returns
+    -------
+    float or ndarray
+        Same shape as ``z``; a Python float when ``z`` is a scalar. Exact to
+        rounding for every finite ``z`` and never warns: ``sigmoid(-1000)``
+        is 0.0 and ``sigmoid(1000)`` is 1.0, the nearest doubles.
+    """
+    z = as_float_array(z, "z")
+    return _scalar_or_array(_sigmoid_from_exp(z, np.exp(-np.abs(z))))
+
+
+def loss(z, y):
+    """L(a, y) = -(y log a + (1 - y) log(1 - a)) with a = σ(z), from the logit z.
+
+    Computed as ``max(z, 0) - y z + log1p(exp(-|z|))``, which is the same
+    number but stays exact where ``a`` rounds to 0 or 1.
+
+    Parameters
+    ----------
+    z : float or array_like
+        Logits, any finite values.
+    y : float or array_like
+        Labels 0 or 1, broadcastable against ``z``.
+
+    Returns
+    -------
+    float or ndarray
+        The loss of each example; a Python float for scalar inputs.
+    """
+    z = as_float_array(z, "z")
+    y = as_float_array(y, "y")
+    return _scalar_or_array(_loss_from_exp(z, y, np.exp(-np.abs(z))))
+
+
+def loss_and_dz(Z, Y):
+    """Losses and dZ = A - Y from the logits, sharing one ``exp``.
+
+    Parameters
+    ----------
+    Z, Y : ndarray, shape (1, m)
+
+    Returns
+    -------
+    L : ndarray, shape (1, m)
+        The loss of each example.
+    dZ : ndarray, shape (1, m)
+        A - Y, the derivative of each example's loss with respect to its z.
+    """
+    e = np.exp(-np.abs(Z))
+    return _loss_from_exp(Z, Y, e), _sigmoid_from_exp(Z, e) - Y
+
+
+def naive_sigmoid(z):
+    """σ(z) = 1 / (1 + exp(-z)) as written on the board. Overflows for z < -709."""
+    return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def naive_loss(a, y):
+    """L(a, y) = -(y log a + (1 - y) log(1 - a)) as written on the board.
+
+    Returns nan or inf when ``a`` is exactly 0 or 1. Kept so the notebooks can
+    show what goes wrong; the helpers never use it.
+    """
+    a = np.asarray(a, dtype=float)
+    return -(y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
+def numerical_gradient(w, b, X, Y, eps=1e-7):
+    """Centred finite differences of the cost J(w, b).
+
+    dJ/dθ ≈ (J(θ + ε) - J(θ - ε)) / (2ε) for each parameter θ in w and b.
+    This uses only the cost, never the gradient formulas, so it is an
+    independent check of them.
+
+    Returns
+    -------
+    dw_num : ndarray, shape (n_x, 1)
+    db_num : float
+    """
+    from .vectorized import cost, forward  # the cost is the only thing we differentiate
+
+    X, w = check_X_w(X, w)
+    X, Y = check_X_Y(X, Y)
+    b = check_b(b)
+
+    def J(w_, b_):
+        return cost(forward(w_, b_, X)[0], Y)
+
+    dw_num = np.zeros_like(w)
+    for i in range(w.shape[0]):
+        step = np.zeros_like(w)
+        step[i, 0] = eps
+        dw_num[i, 0] = (J(w + step, b) - J(w - step, b)) / (2 * eps)
+    db_num = (J(w, b + eps) - J(w, b - eps)) / (2 * eps)
+    return dw_num, float(db_num)
+
+
+def relative_difference(dw, db, dw_num, db_num):
+    """‖g - g_num‖ / (‖g‖ + ‖g_num‖) for g = (dw, db) stacked into one vector.
+
+    Below about 1e-7: the gradient is right. Above about 1e-3: it has a bug.
+    """
+    g = np.append(np.ravel(dw), db)
+    g_num = np.append(np.ravel(dw_num), db_num)
+    denominator = np.linalg.norm(g) + np.linalg.norm(g_num)
+    if denominator == 0:
+        return 0.0
+    return float(np.linalg.norm(g - g_num) / denominator)
+
+
+def gradient_check(w, b, X, Y, eps=1e-7, gradients=None):
+    """Relative difference between a gradient and finite differences of the cost.
+
+    Parameters
+    ----------
+    w : ndarray, shape (n_x, 1)
+    b : float
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m)
+    eps : float
+        Step of the centred finite differences.
+    gradients : callable, optional
+        A function ``(w, b, X, Y) -> (J, dw, db)`` to check; by default the
+        vectorized :func:`logreg_helpers.gradients`. Pass your own to test it.
+
+    Returns
+    -------
+    float
+        ‖g - g_num‖ / (‖g‖ + ‖g_num‖). About 1e-9 for a correct gradient.
+    """
+    if gradients is None:
+        from .vectorized import gradients
+    _, dw, db = gradients(w, b, X, Y)
+    dw_num, db_num = numerical_gradient(w, b, X, Y, eps)
+    return relative_difference(dw, db, dw_num, db_num)
+
+
+def largest_safe_alpha(X):
+    """2 / L, the largest learning rate the theory guarantees to converge.
+
+    L = λmax(Xₐ Xₐᵀ) / (4m) bounds the curvature of J, where Xₐ is X with a
+    row of ones appended (the ones multiply b) and 1/4 is the largest value
+    of σ'(z) = a(1 - a). Any alpha below 2/L makes the cost fall at every
+    step; above it the cost may zig-zag or blow up, depending on the data.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+
+    Returns
+    -------
+    float
+    """
+    from .validation import check_finite, check_X
+
+    X = check_X(X)
+    check_finite(X)
+    n_x, m = X.shape
+    row_sums = X.sum(axis=1)
+    XaXaT = np.empty((n_x + 1, n_x + 1))  # [[X Xᵀ, X 1], [1ᵀ Xᵀ, m]] without copying X
+    XaXaT[:n_x, :n_x] = X @ X.T
+    XaXaT[:n_x, n_x] = XaXaT[n_x, :n_x] = row_sums
+    XaXaT[n_x, n_x] = m
+    L = np.linalg.eigvalsh(XaXaT)[-1] / (4 * m)
+    return float(2 / L)
