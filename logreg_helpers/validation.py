@@ -86,7 +86,9 @@ def check_w(w, n_x, name="w"):
             f"but it has shape {w.shape}.{hint}"
         )
     if not np.isfinite(w).all():
-        raise ValueError(f"{name} holds NaN or infinite values; start from finite weights, e.g. zeros.")
+        raise ValueError(
+            f"{name} holds NaN or infinite values; start from finite weights, e.g. zeros."
+        )
     return w
 
 
@@ -173,7 +175,9 @@ def check_X_Y(X, Y):
 def check_alpha(alpha):
     """alpha: the learning rate, a finite number > 0. Returned as a Python float."""
     if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real):
-        raise TypeError(f"The learning rate alpha should be a number such as 0.1, but it is {alpha!r}.")
+        raise TypeError(
+            f"The learning rate alpha should be a number such as 0.1, but it is {alpha!r}."
+        )
     alpha = float(alpha)
     if not (math.isfinite(alpha) and alpha > 0):
         raise ValueError(

@@ -22,13 +22,13 @@ from .numerics import loss, loss_and_dz, sigmoid
 from .validation import (
     check_alpha,
     check_b,
+    check_finite,
     check_iterations,
     check_w,
     check_X,
     check_X_w,
     check_X_Y,
     check_Y,
-    check_finite,
     explain_nonfinite,
 )
 
@@ -245,16 +245,18 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
 
     costs = []
     w_prev, b_prev = w, b
-    for i in range(iterations):
-        J, dw, db = _gradients(w, b, X, Y)
-        costs.append(J)
-        if not np.isfinite(J) or J > costs[0] * (1 + 1e-9) + 1e-12:
-            return _diverged(i, costs, alpha, w_prev, b_prev)
-        w_prev, b_prev = w, b
-        w, b = w - alpha * dw, b - alpha * db
-        if not (np.isfinite(w).all() and np.isfinite(b)):  # alpha so large that w overflows
-            costs.append(float("inf"))
-            return _diverged(i + 1, costs, alpha, w_prev, b_prev)
+    # A far too large alpha can overflow wᵀX or α dw; that is caught below and explained in words.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i in range(iterations):
+            J, dw, db = _gradients(w, b, X, Y)
+            costs.append(J if np.isfinite(J) else float("inf"))  # wᵀX overflowed: J blew up
+            if costs[-1] > costs[0] * (1 + 1e-9) + 1e-12:
+                return _diverged(i, costs, alpha, w_prev, b_prev)
+            w_prev, b_prev = w, b
+            w, b = w - alpha * dw, b - alpha * db
+            if not (np.isfinite(w).all() and np.isfinite(b)):  # the step itself overflowed
+                costs.append(float("inf"))
+                return _diverged(i + 1, costs, alpha, w_prev, b_prev)
     J = float(np.mean(loss(w.T @ X + b, Y)))
     message = f"Finished {iterations} iterations with alpha = {alpha:g}: J = {J:.6f}."
     return TrainResult(w, b, np.array(costs), J, False, message)

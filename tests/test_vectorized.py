@@ -1,0 +1,214 @@
+"""vectorized.py against independent oracles: scikit-learn's loss and fit, finite differences."""
+
+import tracemalloc
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from sklearn._loss.loss import HalfBinomialLoss
+from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model._linear_loss import LinearModelLoss
+
+import logreg_helpers as lh
+from logreg_helpers import vectorized
+
+
+def sklearn_cost_and_gradient(w, b, X, Y):
+    """scikit-learn's own mean binomial loss and its gradient: an independent implementation."""
+    model = LinearModelLoss(base_loss=HalfBinomialLoss(), fit_intercept=True)
+    J, g = model.loss_gradient(np.append(w.ravel(), b), np.ascontiguousarray(X.T), Y.ravel())
+    return J, g[:-1].reshape(-1, 1), g[-1]
+
+
+def random_problem(n_x, m, seed, scale=1.0):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n_x, m))
+    Y = rng.integers(0, 2, size=(1, m)).astype(float)
+    w = rng.normal(scale=scale, size=(n_x, 1))
+    return w, float(rng.normal()), X, Y
+
+
+SHAPES = [(1, 1), (1, 7), (2, 1), (2, 200), (5, 3), (30, 569), (3, vectorized.BLOCK + 17)]
+
+
+@pytest.mark.parametrize("n_x, m", SHAPES)
+def test_gradients_agree_with_scikit_learn(n_x, m):
+    w, b, X, Y = random_problem(n_x, m, seed=n_x * 1000 + m)
+    J, dw, db = lh.gradients(w, b, X, Y)
+    J_ref, dw_ref, db_ref = sklearn_cost_and_gradient(w, b, X, Y)
+    assert isinstance(J, float) and isinstance(db, float)
+    assert dw.shape == (n_x, 1)
+    assert J == pytest.approx(J_ref, rel=1e-12)
+    np.testing.assert_allclose(dw, dw_ref, rtol=1e-12, atol=1e-15)
+    assert db == pytest.approx(db_ref, rel=1e-12, abs=1e-15)
+
+
+@pytest.mark.parametrize("n_x, m", SHAPES)
+def test_blocked_gradients_equal_the_formula_path(n_x, m):
+    w, b, X, Y = random_problem(n_x, m, seed=7 + m)
+    Z, A = lh.forward(w, b, X)
+    dw, db = lh.backward(X, A, Y)
+    J, dw_blocked, db_blocked = lh.gradients(w, b, X, Y)
+    assert J == pytest.approx(lh.cost(Z, Y), rel=1e-12)
+    np.testing.assert_allclose(dw_blocked, dw, rtol=1e-12, atol=1e-15)
+    assert db_blocked == pytest.approx(db, rel=1e-12, abs=1e-15)
+
+
+@given(
+    st.integers(1, 4).flatmap(
+        lambda n_x: st.tuples(
+            arrays(float, (n_x, 1), elements=st.floats(-3, 3)),
+            st.floats(-3, 3),
+            st.integers(1, 12).flatmap(
+                lambda m: st.tuples(
+                    arrays(float, (n_x, m), elements=st.floats(-4, 4)),
+                    arrays(float, (1, m), elements=st.sampled_from([0.0, 1.0])),
+                )
+            ),
+        )
+    )
+)
+def test_gradient_equals_finite_differences(problem):
+    w, b, (X, Y) = problem
+    _, dw, db = lh.gradients(w, b, X, Y)
+    dw_num, db_num = lh.numerical_gradient(w, b, X, Y, eps=1e-6)
+    # absolute tolerance: the gradient may be exactly zero, where a relative one means nothing
+    np.testing.assert_allclose(dw, dw_num, rtol=1e-6, atol=1e-8)
+    assert db == pytest.approx(db_num, rel=1e-6, abs=1e-8)
+
+
+def test_forward_shapes_and_values():
+    w, b = np.array([[1.0], [-2.0]]), 0.5
+    X = np.array([[1.0, 0.0, 2.0], [0.0, 1.0, 1.0]])
+    Z, A = lh.forward(w, b, X)
+    np.testing.assert_array_equal(Z, [[1.5, -1.5, 0.5]])  # w1 x1 + w2 x2 + b, column by column
+    np.testing.assert_allclose(A, 1 / (1 + np.exp(-Z)), rtol=1e-15)
+
+
+def test_cost_from_logits_stays_exact_where_the_naive_cost_breaks():
+    Z = np.array([[50.0, -50.0, 800.0]])
+    Y = np.array([[0.0, 1.0, 1.0]])
+    with np.errstate(all="ignore"):
+        naive = np.mean(lh.naive_loss(lh.naive_sigmoid(Z), Y))
+    assert not np.isfinite(naive)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        J = lh.cost(Z, Y)
+    assert J == pytest.approx((50 + np.log1p(np.exp(-50)) + 50 + np.log1p(np.exp(-50))
+                               + np.log1p(np.exp(-800))) / 3, rel=1e-15)
+
+
+def test_update_takes_one_step_against_the_gradient_and_returns_new_values():
+    w, dw = np.array([[1.0], [2.0]]), np.array([[0.5], [-1.0]])
+    w.flags.writeable = False
+    dw.flags.writeable = False
+    w_new, b_new = lh.update(w, 0.25, dw, 0.5, alpha=0.1)
+    np.testing.assert_allclose(w_new, [[0.95], [2.1]])
+    assert b_new == pytest.approx(0.2)
+    assert isinstance(b_new, float)
+    np.testing.assert_array_equal(w, [[1.0], [2.0]])
+
+
+def test_train_reaches_scikit_learns_solution_on_real_data():
+    X, Y, _ = lh.breast_cancer(("mean radius", "mean texture"))  # not separable
+    X, _, _ = lh.standardize(X)
+    ref = LogisticRegression(C=np.inf, solver="newton-cg", tol=1e-14, max_iter=1000)
+    ref.fit(X.T, Y.ravel())
+    result = lh.train(X, Y, alpha=5.0, iterations=2000)
+    assert not result.diverged
+    np.testing.assert_allclose(result.w.ravel(), ref.coef_.ravel(), rtol=0, atol=1e-6)
+    assert result.b == pytest.approx(ref.intercept_[0], abs=1e-6)
+    Z_ref = ref.decision_function(X.T).reshape(1, -1)
+    assert result.cost == pytest.approx(lh.cost(Z_ref, Y), abs=1e-10)
+
+
+def test_train_records_the_cost_before_each_update():
+    X, Y = lh.toy_data(m=60, seed=2)
+    result = lh.train(X, Y, alpha=0.3, iterations=5)
+    w, b = np.zeros((2, 1)), 0.0
+    for i in range(5):
+        J, dw, db = lh.gradients(w, b, X, Y)
+        assert result.costs[i] == pytest.approx(J, rel=1e-15)
+        w, b = lh.update(w, b, dw, db, 0.3)
+    np.testing.assert_allclose(result.w, w, rtol=1e-15)
+    assert result.cost == pytest.approx(lh.gradients(w, b, X, Y)[0], rel=1e-15)
+    assert result.costs[0] == pytest.approx(np.log(2), rel=1e-15)  # from zeros, a = 1/2 everywhere
+
+
+def test_zero_iterations_return_the_start():
+    X, Y = lh.toy_data(m=10)
+    w0 = np.array([[0.1], [0.2]])
+    result = lh.train(X, Y, 0.1, 0, w=w0, b=0.3)
+    np.testing.assert_array_equal(result.w, w0)
+    assert result.b == 0.3 and result.costs.size == 0 and not result.diverged
+
+
+@pytest.mark.parametrize("alpha", [50.0, 1e6, 1e308])
+def test_diverging_run_stops_warns_and_returns_finite_parameters(alpha):
+    X, Y = lh.toy_data(m=100, seed=1)
+    with pytest.warns(lh.DivergenceWarning, match="learning rate alpha = .* is too large"):
+        result = lh.train(X, Y, alpha, 1000)
+    assert result.diverged
+    assert "Diverged" in result.message
+    assert np.isfinite(result.w).all() and np.isfinite(result.b) and np.isfinite(result.cost)
+    assert result.costs.size < 1000
+    assert result.costs[-1] > result.costs[0]  # the cost that rose is the last one recorded
+    assert result.cost == result.costs[-2]
+
+
+def test_a_good_learning_rate_does_not_trigger_the_divergence_check():
+    X, Y = lh.toy_data()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = lh.train(X, Y, alpha=1.0, iterations=3000)
+        # warm start at the optimum: the cost stays flat to rounding and must not count as a rise
+        again = lh.train(X, Y, alpha=1.0, iterations=100, w=result.w, b=result.b)
+    assert not result.diverged and not again.diverged
+
+
+def test_predict_thresholds_at_one_half():
+    w, b = np.array([[1.0]]), -1.0
+    X = np.array([[0.0, 0.999, 1.0, 1.001, 3.0]])
+    np.testing.assert_array_equal(lh.predict(w, b, X), [[0, 0, 0, 1, 1]])
+
+
+def test_no_function_modifies_its_arguments():
+    w, b, X, Y = random_problem(3, 50, seed=11)
+    for a in (w, X, Y):
+        a.flags.writeable = False  # any in-place write would raise
+    copies = [w.copy(), X.copy(), Y.copy()]
+    Z, A = lh.forward(w, b, X)
+    lh.cost(Z, Y)
+    lh.backward(X, A, Y)
+    lh.gradients(w, b, X, Y)
+    lh.gradients_loop(w, b, X, Y)
+    lh.gradient_check(w, b, X, Y)
+    lh.train(X, Y, 0.1, 5, w=w, b=b)
+    lh.predict(w, b, X)
+    for a, c in zip((w, X, Y), copies):
+        np.testing.assert_array_equal(a, c)
+
+
+def test_gradients_allocate_no_copy_of_X():
+    n_x, m = 200, 50_000
+    w, b, X, Y = random_problem(n_x, m, seed=5)
+    lh.gradients(w, b, X, Y)  # warm up caches and lazy imports
+    tracemalloc.start()
+    lh.gradients(w, b, X, Y)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < X.nbytes / 20, f"peak {peak / 1e6:.1f} MB for X of {X.nbytes / 1e6:.0f} MB"
+    assert peak < 5 * 8 * m  # fewer than five float vectors of length m
+
+
+def test_import_does_not_load_plotting_or_widgets():
+    import subprocess
+    import sys
+
+    code = ("import sys, logreg_helpers; "
+            "print(sorted(k for k in ('matplotlib', 'ipywidgets', 'sklearn') if k in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
