@@ -47,3 +47,15 @@ def test_one_test_file_per_module_file():
     modules = {p.stem for p in (ROOT / "logreg_helpers").glob("*.py")} - {"__init__"}
     tests = {p.stem.removeprefix("test_") for p in (ROOT / "tests").glob("test_*.py")}
     assert modules <= tests, f"missing tests for {sorted(modules - tests)}"
+
+
+def test_readme_example_prints_what_its_comments_say(capsys):
+    readme = (ROOT / "README.md").read_text()
+    code = re.search(r"```python\n(.*?)```", readme, re.S)[1]
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    promised = [line.split("#", 1)[1].strip() for line in code.splitlines()
+                if line.startswith("print(")]
+    assert len(printed) == len(promised)
+    for out, comment in zip(printed, promised):
+        assert comment.startswith(out), f"README promises {comment!r}, the code prints {out!r}"
