@@ -45,7 +45,7 @@ def breast_cancer(features=("mean radius", "mean texture")):
     Returns
     -------
     X : ndarray, shape (n_x, 569)
-        The measurements, unscaled (millimetres, grey levels, ...).
+        The measurements, unscaled, each in its own units (the source does not state them).
     Y : ndarray of float, shape (1, 569)
         1 for a malignant tumour (212 of them), 0 for a benign one (357).
     names : list of str

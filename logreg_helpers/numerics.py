@@ -4,7 +4,8 @@ The textbook formulas overflow or lose all their digits once ``z`` is large:
 
 * ``1 / (1 + np.exp(-z))`` overflows (with a warning) for ``z < -709``;
 * ``-(y log a + (1 - y) log(1 - a))`` returns ``nan`` or ``inf`` as soon as
-  ``a`` rounds to exactly 0 or 1, which happens for ``|z| > 37``.
+  ``a`` rounds to exactly 1 or 0: 1 for ``z > 37`` (``1 + exp(-z)`` rounds
+  to 1), 0 only far out, below about ``z = -709``.
 
 The forms below are algebraically equal and exact for every finite ``z``. Both
 start from ``e = exp(-|z|)``, which lies in (0, 1] and never overflows.
