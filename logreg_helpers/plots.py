@@ -51,72 +51,97 @@ def new_figure(ncols=1, width=6.0, height=4.5):
 # ---------------------------------------------------------------- computation graph
 
 
-def _node(ax, xy, text, color, width=0.17, height=0.12):
-    x, y = xy
-    box = plt.Rectangle(
-        (x - width / 2, y - height / 2), width, height,
-        facecolor="white", edgecolor=color, linewidth=2,
+def _num(v):
+    """A value for the graph: 4 significant digits, with a true minus sign."""
+    return f"{v:.4g}".replace("-", "\u2212")
+
+
+def _node(ax, xy, text, color, fontsize=13):
+    """A box that fits its text; arrows attach to the box's edge (its bbox patch)."""
+    return ax.text(
+        *xy, text, ha="center", va="center", fontsize=fontsize, zorder=3,
+        bbox=dict(boxstyle="round,pad=0.45", facecolor="white", edgecolor=color, linewidth=2),
     )
-    ax.add_patch(box)
-    ax.text(x, y, text, ha="center", va="center", fontsize=12)
 
 
-def _arrow(ax, start, end, color=GREY):
+def _arrow(ax, source, target, color=GREY, backward=False):
+    """An arrow between two nodes: solid for the forward pass, dashed and curved for backward."""
     ax.annotate(
-        "", xy=end, xytext=start,
-        arrowprops=dict(arrowstyle="-|>", color=color, lw=1.5, shrinkA=0, shrinkB=0),
+        "", xy=target.get_position(), xytext=source.get_position(), zorder=2,
+        arrowprops=dict(
+            arrowstyle="-|>", color=color, lw=2 if backward else 1.6,
+            linestyle="--" if backward else "-", mutation_scale=16,
+            connectionstyle="arc3,rad=0.25" if backward else "arc3",
+            patchA=source.get_bbox_patch(), patchB=target.get_bbox_patch(),
+            shrinkA=3, shrinkB=3,
+        ),
     )
 
 
 def draw_graph(g, ax=None, backward=True):
     """Draw one example's computation graph with its values.
 
+    Forward: x, w, b -> z = wᵀx + b -> a = σ(z) -> L(a, y), values in black.
+    Backward: da, dz, dwj = xj dz and db = dz, in vermilion, with dashed
+    arrows running from L back to the parameters.
+
     Parameters
     ----------
     g : ExampleGraph
-        From :func:`logreg_helpers.example_graph`.
+        From :func:`logreg_helpers.example_graph`; any number of features.
     ax : matplotlib Axes, optional
         Where to draw; a new figure when omitted. The Axes is cleared first.
     backward : bool
-        Also write the backward values (da, dz, dwj, db) in vermilion.
+        Also draw the backward pass. With False only the forward values show.
 
     Returns
     -------
     matplotlib Axes
     """
+    n = len(g.x)
     if ax is None:
-        _, ax = plt.subplots(figsize=(12, 1.6 + 1.1 * (len(g.x) + 1)), layout="constrained")
+        _, ax = plt.subplots(figsize=(12, 2.2 + 1.05 * (n + 1)), layout="constrained")
     ax.clear()
     ax.set_axis_off()
-    n = len(g.x)
-    rows = np.linspace(0.9, 0.1, n + 1) if n else np.array([0.5])
-    z_xy, a_xy, L_xy = (0.45, 0.5), (0.68, 0.5), (0.9, 0.5)
-    ax.set_xlim(-0.02, 1.02)
-    ax.set_ylim(-0.08, 1.05)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    top, bottom = 0.86, 0.14
+    rows = np.linspace(top, bottom, n + 1)  # one row per input node, b last
+    mid = 0.5
 
     inputs = [
-        (f"x{j} = {xj:.3g}\nw{j} = {wj:.3g}", f"dw{j} = {dwj:.3g}")
-        for j, (xj, wj, dwj) in enumerate(zip(g.x, g.w, g.dw), start=1)
-    ] + [(f"b = {g.b:.3g}", f"db = {g.db:.3g}")]
-    for (label, grad), y in zip(inputs, rows):
-        _node(ax, (0.1, y), label, BLUE)
-        _arrow(ax, (0.185, y), (z_xy[0] - 0.1, z_xy[1]))
-        if backward:
-            ax.text(0.1, y - 0.085, grad, ha="center", va="top", color=VERMILION, fontsize=12)
+        _node(ax, (0.11, y), f"x{j} = {_num(xj)}\nw{j} = {_num(wj)}", BLUE)
+        for j, (xj, wj, y) in enumerate(zip(g.x, g.w, rows), start=1)
+    ] + [_node(ax, (0.11, rows[-1]), f"b = {_num(g.b)}", BLUE)]
+    terms = " + ".join(f"w{j}x{j}" for j in range(1, n + 1)) if n <= 3 else "wᵀx"
+    z = _node(ax, (0.42, mid), f"z = {terms} + b\n= {_num(g.z)}", GREEN)
+    a = _node(ax, (0.66, mid), f"a = σ(z)\n= {_num(g.a)}", GREEN)
+    L = _node(ax, (0.89, mid), f"L(a, y)\n= {_num(g.L)}", PURPLE)
+    y = _node(ax, (0.89, top), f"y = {g.y}", BLUE)
+    for node in inputs:
+        _arrow(ax, node, z)
+    _arrow(ax, z, a)
+    _arrow(ax, a, L)
+    _arrow(ax, y, L)
 
-    terms = " + ".join(f"w{j}x{j}" for j in range(1, n + 1))
-    _node(ax, z_xy, f"z = {terms} + b\n= {g.z:.4g}", GREEN, width=0.2 if n < 3 else 0.26)
-    _node(ax, a_xy, f"a = σ(z)\n= {g.a:.4g}", GREEN)
-    _node(ax, L_xy, f"L(a, y), y = {g.y}\n= {g.L:.4g}", PURPLE, width=0.19)
-    _arrow(ax, (z_xy[0] + 0.1, 0.5), (a_xy[0] - 0.085, 0.5))
-    _arrow(ax, (a_xy[0] + 0.085, 0.5), (L_xy[0] - 0.095, 0.5))
-    if backward:
-        ax.text(z_xy[0], 0.37, f"dz = a − y = {g.dz:.4g}", ha="center", va="top",
-                color=VERMILION, fontsize=12)
-        ax.text(a_xy[0], 0.37, f"da = {g.da:.4g}", ha="center", va="top",
-                color=VERMILION, fontsize=12)
-        ax.text(0.5, -0.05, "forward values in black, backward values (derivatives of L) in red",
-                ha="center", va="bottom", color=GREY, fontsize=11)
+    if not backward:
+        ax.set_title("Forward pass: values flow from the inputs to the loss", loc="left")
+        return ax
+
+    ax.set_title(
+        "Backward pass: derivatives of L flow from the loss back to w and b (dashed, red)",
+        loc="left",
+    )
+    red = dict(ha="center", va="top", color=VERMILION, fontsize=13, zorder=3)
+    _arrow(ax, L, a, VERMILION, backward=True)
+    _arrow(ax, a, z, VERMILION, backward=True)
+    for node in inputs:
+        _arrow(ax, z, node, VERMILION, backward=True)
+    for j, (node, dwj) in enumerate(zip(inputs, g.dw), start=1):
+        ax.text(0.11, node.get_position()[1] - 0.085, f"dw{j} = x{j}·dz = {_num(dwj)}", **red)
+    ax.text(0.11, rows[-1] - 0.065, f"db = dz = {_num(g.db)}", **red)
+    ax.text(0.42, mid - 0.17, f"dz = a − y\n= {_num(g.dz)}", **red)
+    ax.text(0.66, mid - 0.17, f"da = −y/a + (1−y)/(1−a)\n= {_num(g.da)}", **red)
     return ax
 
 
