@@ -75,24 +75,6 @@ def loss(z, y):
     return _scalar_or_array(_loss_from_exp(z, y, np.exp(-np.abs(z))))
 
 
-def loss_and_dz(Z, Y):
-    """Losses and dZ = A - Y from the logits, sharing one ``exp``.
-
-    Parameters
-    ----------
-    Z, Y : ndarray, shape (1, m)
-
-    Returns
-    -------
-    L : ndarray, shape (1, m)
-        The loss of each example.
-    dZ : ndarray, shape (1, m)
-        A - Y, the derivative of each example's loss with respect to its z.
-    """
-    e = np.exp(-np.abs(Z))
-    return _loss_from_exp(Z, Y, e), _sigmoid_from_exp(Z, e) - Y
-
-
 def naive_sigmoid(z):
     """σ(z) = 1 / (1 + exp(-z)) as written on the board. Overflows for z < -709."""
     return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))

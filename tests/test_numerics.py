@@ -69,17 +69,6 @@ def test_naive_sigmoid_warns_on_overflow():
         lh.naive_sigmoid(-1000.0)
 
 
-def test_loss_and_dz_share_one_exp_but_match_the_separate_formulas():
-    from logreg_helpers.numerics import loss_and_dz
-
-    rng = np.random.default_rng(1)
-    Z = rng.normal(scale=30, size=(1, 500))
-    Y = rng.integers(0, 2, size=(1, 500)).astype(float)
-    L, dZ = loss_and_dz(Z, Y)
-    np.testing.assert_allclose(L, [[exact_loss(z, y) for z, y in zip(Z[0], Y[0])]], rtol=1e-14)
-    np.testing.assert_allclose(dZ, lh.sigmoid(Z) - Y, rtol=0, atol=0)
-
-
 def test_gradient_check_passes_the_true_gradient_and_fails_a_wrong_one():
     X, Y = lh.toy_data(m=50, seed=3)
     w, b = np.array([[0.4], [-0.7]]), 0.3

@@ -1,0 +1,73 @@
+"""Run the benchmarks: ``python -m benchmarks [--quick] [--out DIR] [--only NAME ...]``.
+
+Exits with status 1 when a full run misses a target (after writing the results).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+
+from . import bandwidth, imports, loop, machine, memory, notebooks, peer, playground, report
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# The issue's order, which the results follow.
+CLAIMS = {
+    "loop": loop,
+    "bandwidth": bandwidth,
+    "peer": peer,
+    "memory": memory,
+    "notebooks": notebooks,
+    "playground": playground,
+    "imports": imports,
+}
+# The notebooks run last: they take longest, and read files that change most often.
+RUN_ORDER = ("loop", "bandwidth", "peer", "memory", "playground", "imports", "notebooks")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes, a few seconds: checks the benchmarks run, judges nothing")
+    parser.add_argument("--out", help="folder for results.md and results.png (default: "
+                        "benchmarks/ for a full run, a new temporary folder for --quick "
+                        "or --only)")
+    parser.add_argument("--only", nargs="+", choices=list(CLAIMS), metavar="NAME",
+                        help=f"run only these claims: {', '.join(CLAIMS)}")
+    args = parser.parse_args(argv)
+    # only a full run of every claim replaces the results kept in the repository
+    partial = args.quick or args.only
+    out = args.out or (tempfile.mkdtemp(prefix="benchmarks-") if partial else HERE)
+    os.makedirs(out, exist_ok=True)
+    md_path, png_path = os.path.join(out, "results.md"), os.path.join(out, "results.png")
+
+    info = machine.describe()
+    line = machine.one_line(info)
+    print(line, file=sys.stderr)
+    started, t0, load0 = report.utcnow(), time.perf_counter(), os.getloadavg()[0]
+    results = {}
+    for key in RUN_ORDER:
+        if args.only and key not in args.only:
+            continue
+        print(f"[{time.perf_counter() - t0:6.1f} s] {key} ...", file=sys.stderr, flush=True)
+        if key == "loop":
+            claim = loop.run(args.quick, line, png_path)
+        else:
+            claim = CLAIMS[key].run(args.quick, line)
+        print(f"           {claim.name}: {claim.measured} -> {claim.verdict}", file=sys.stderr,
+              flush=True)
+        results[key] = claim
+    claims = [results[key] for key in CLAIMS if key in results]  # in the issue's order
+    load = f"{load0:.2f}, {os.getloadavg()[0]:.2f}"
+    text = report.markdown(claims, info, args.quick, started, time.perf_counter() - t0, load)
+    report.write(md_path, text)
+    print(f"wrote {md_path}" + (f" and {png_path}" if "loop" in results else ""))
+    missed = [c.name for c in claims if c.met is False]
+    if missed:
+        print("missed: " + "; ".join(missed), file=sys.stderr)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The benchmarks still run: quick mode (tiny sizes) writes a well-formed results table.
+
+No timing is asserted here: times depend on the machine and its load. The full
+run, ``make bench``, judges the targets and writes benchmarks/results.md.
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CLAIMS = [
+    "vectorized beats the loop",
+    "at the memory-bandwidth limit",
+    "as fast as the peer",
+    "no copies of X",
+    "notebooks execute quickly",
+    "widgets answer at once",
+    "import is cheap",
+]
+
+
+def cells(line):
+    """The cells of one Markdown table row (escaped pipes stay inside their cell)."""
+    assert line.startswith("| ") and line.endswith(" |"), line
+    return [c.strip() for c in re.split(r"(?<!\\)\|", line[1:-1])]
+
+
+def markdown_table(text, heading=None):
+    """The lines of the first table after ``heading`` (or in ``text``), header row included."""
+    if heading is not None:
+        text = text.split(heading, 1)[1]
+    rows = []
+    for line in text.strip().splitlines():
+        if line.startswith("|"):
+            rows.append(line)
+        elif rows:
+            break
+    return rows
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return out, done
+
+
+def test_quick_mode_writes_the_results_and_the_plot(quick_run):
+    out, _ = quick_run
+    assert (out / "results.md").is_file()
+    assert (out / "results.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "](results.png)" in (out / "results.md").read_text(encoding="utf-8")
+
+
+def test_the_summary_has_one_well_formed_row_per_claim(quick_run):
+    out, _ = quick_run
+    text = (out / "results.md").read_text(encoding="utf-8")
+    header, separator, *rows = markdown_table(text, "## Summary")
+    assert cells(header) == ["claim", "how it is measured", "measured", "target", "verdict"]
+    assert set(separator) <= set("|-")
+    assert [cells(r)[0] for r in rows] == CLAIMS
+    for row in rows:
+        claim, how, measured, target, verdict = cells(row)
+        assert how and target, row
+        assert re.search(r"\d", target), row
+        # a number was measured, unless the claim could not run at all (then it says why)
+        assert re.search(r"\d", measured) or verdict.startswith("not judged: "), row
+        assert verdict.startswith("not judged"), f"quick mode must not judge: {row}"
+
+
+def test_every_claim_has_a_section_that_names_the_machine(quick_run):
+    out, _ = quick_run
+    text = (out / "results.md").read_text(encoding="utf-8")
+    machine = dict(cells(r)[:2] for r in markdown_table(text, "## Machine")[2:])
+    assert {"CPU", "cores", "BLAS"} <= set(machine)
+    assert "threads" in machine["BLAS"]
+    for i, claim in enumerate(CLAIMS, 1):
+        section = text.split(f"## {i}. {claim}\n", 1)[1].split("\n## ", 1)[0]
+        if "Skipped" not in section:
+            assert "Machine: " in section, claim
+            header, separator, *rows = markdown_table(section)
+            assert rows and all(len(cells(r)) == len(cells(header)) for r in rows), claim
