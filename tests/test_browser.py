@@ -291,7 +291,7 @@ def _report(capsys, where, alpha, iterations):
             f"iterations {statistics.median(iterations):.0f} ms over {len(iterations)} moves; "
             f"slowest {max(everything):.0f} ms)"
         )
-    return median  # noqa: RET504
+    return median
 
 
 def _outside(requests):
