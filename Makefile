@@ -34,7 +34,7 @@ test: $(STAMP)
 
 notebooks: $(STAMP)
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.timeout=600 notebooks/*.ipynb
+	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 demo: $(STAMP)
 	$(PY) scripts/demo.py
