@@ -2,27 +2,13 @@
 
 import numpy as np
 import pytest
+from conftest import problems
 from hypothesis import given
-from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
 
 import logreg_helpers as lh
 
 
-@given(
-    st.integers(1, 5).flatmap(
-        lambda n_x: st.tuples(
-            arrays(float, (n_x, 1), elements=st.floats(-10, 10)),
-            st.floats(-10, 10),
-            st.integers(1, 25).flatmap(
-                lambda m: st.tuples(
-                    arrays(float, (n_x, m), elements=st.floats(-20, 20)),
-                    arrays(float, (1, m), elements=st.sampled_from([0.0, 1.0])),
-                )
-            ),
-        )
-    )
-)
+@given(problems(max_n_x=5, max_m=25, w_bound=10, x_bound=20))
 def test_loop_equals_vectorized(problem):
     w, b, (X, Y) = problem
     J, dw, db = lh.gradients_loop(w, b, X, Y)

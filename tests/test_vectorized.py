@@ -5,9 +5,8 @@ import warnings
 
 import numpy as np
 import pytest
+from conftest import problems
 from hypothesis import given
-from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
 from sklearn._loss.loss import HalfBinomialLoss
 from sklearn.linear_model import LogisticRegression
 from sklearn.linear_model._linear_loss import LinearModelLoss
@@ -57,20 +56,7 @@ def test_blocked_gradients_equal_the_formula_path(n_x, m):
     assert db_blocked == pytest.approx(db, rel=1e-12, abs=1e-15)
 
 
-@given(
-    st.integers(1, 4).flatmap(
-        lambda n_x: st.tuples(
-            arrays(float, (n_x, 1), elements=st.floats(-3, 3)),
-            st.floats(-3, 3),
-            st.integers(1, 12).flatmap(
-                lambda m: st.tuples(
-                    arrays(float, (n_x, m), elements=st.floats(-4, 4)),
-                    arrays(float, (1, m), elements=st.sampled_from([0.0, 1.0])),
-                )
-            ),
-        )
-    )
-)
+@given(problems(max_n_x=4, max_m=12, w_bound=3, x_bound=4))
 def test_gradient_equals_finite_differences(problem):
     w, b, (X, Y) = problem
     _, dw, db = lh.gradients(w, b, X, Y)
