@@ -36,6 +36,9 @@ W = np.zeros((2, 1))
         (lambda: lh.gradients(W, 0.0, np.where(np.arange(30) == 3, np.inf, X), Y), ValueError, r"X\[0, 3\] = inf"),
         (lambda: lh.forward(W, 0.0, np.where(np.arange(30) == 4, np.nan, X)), ValueError, r"X\[0, 4\] = nan"),
         (lambda: lh.gradients_loop(W, 0.0, np.where(np.arange(30) == 5, -np.inf, X), Y), ValueError, r"X\[0, 5\] = -inf"),
+        # a starting point so large that wᵀX + b overflows
+        (lambda: lh.train(X, Y, 0.1, 5, w=np.full((2, 1), 1e308)), ValueError, r"cost overflowed although X is finite"),
+        (lambda: lh.gradients(np.full((2, 1), 1e308), 0.0, X, Y), ValueError, r"cost overflowed although X is finite"),
         # alpha
         (lambda: lh.train(X, Y, 0, 10), ValueError, r"alpha should be a finite number greater than 0, but it is 0"),
         (lambda: lh.train(X, Y, -0.1, 10), ValueError, r"but it is -0\.1"),
