@@ -24,7 +24,7 @@ import numbers
 import numpy as np
 
 from . import vectorized
-from .validation import as_float_array, check_b, check_finite, check_w, check_X_w, check_X_Y
+from .validation import as_float_array, check_b, check_finite, check_inputs, check_w
 
 
 def _check_eps(eps):
@@ -174,8 +174,7 @@ def gradient_check(w, b, X, Y, gradients=None, eps=1e-6):
         ‖g - g_num‖ / (‖g‖ + ‖g_num‖) for g = (dw, db). About 1e-9 for a
         correct gradient; above about 1e-3 it has a bug.
     """
-    X, w = check_X_w(X, w)
-    X, Y = check_X_Y(X, Y)
+    X, w, Y = check_inputs(X, w, Y)
     b = check_b(b)
     check_finite(X)
     if gradients is None:

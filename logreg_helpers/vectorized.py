@@ -26,14 +26,12 @@ from .validation import (
     check_alpha,
     check_b,
     check_finite,
+    check_inputs,
     check_iterations,
+    check_row,
     check_threshold,
     check_w,
-    check_X,
-    check_X_w,
-    check_X_Y,
     check_Y,
-    explain_nonfinite,
 )
 
 
@@ -54,11 +52,10 @@ def forward(w, b, X):
     -------
     Z, A : ndarray, shape (1, m)
     """
-    X, w = check_X_w(X, w)
+    X, w, _ = check_inputs(X, w)
     b = check_b(b)
     Z = w.T @ X + b  # Z = wᵀX + b      backward: dw = X dZᵀ / m, db = mean(dZ)
-    if not np.isfinite(Z).all():  # cheaper than scanning X; NaN and inf in X show up here
-        explain_nonfinite(X)
+    check_finite(X, result=Z)  # a NaN or inf in X shows up in Z
     A = sigmoid(Z)  # A = σ(Z)          backward: dZ = A - Y, with the loss below
     return Z, A
 
@@ -78,9 +75,9 @@ def cost(Z, Y):
     float
         Exact for any finite Z, even where σ(Z) rounds to 0 or 1.
     """
-    Z = check_X(Z, "Z")
+    Z = check_row(Z, "Z")
     Y = check_Y(Y, Z.shape[1])
-    explain_nonfinite(Z, "Z")
+    check_finite(Z, "Z")
     return float(np.mean(loss(Z, Y)))  # J = (1/m) Σ L(a, y)
 
 
@@ -98,13 +95,13 @@ def backward(X, A, Y):
     dw : ndarray, shape (n_x, 1)
     db : float
     """
-    X, Y = check_X_Y(X, Y)
-    A = check_X(A, "A")
-    if A.shape != Y.shape:
-        raise ValueError(f"A should have the shape of Y, {Y.shape}, but it has shape {A.shape}.")
+    X, _, Y = check_inputs(X, Y=Y)
     m = X.shape[1]
+    A = check_row(A, "A", m)
+    check_finite(A, "A")
     dZ = A - Y  # dL/dZ = dL/dA · σ'(Z) = (-Y/A + (1 - Y)/(1 - A)) · A(1 - A) = A - Y
     dw = X @ dZ.T / m  # dJ/dw: Z = wᵀX + b has ∂z/∂w = x, averaged over the examples
+    check_finite(X, result=dw)  # a NaN or inf in X shows up in dw
     db = float(np.mean(dZ))  # dJ/db: ∂z/∂b = 1
     return dw, db
 
@@ -117,10 +114,11 @@ def update(w, b, dw, db, alpha):
     w : ndarray, shape (n_x, 1)
     b : float
     """
-    w = check_w(w, np.shape(w)[0] if np.ndim(w) else 0)
+    w = check_w(w)
     dw = check_w(dw, w.shape[0], "dw")
+    b, db = check_b(b), check_b(db, "db")
     alpha = check_alpha(alpha)
-    return w - alpha * dw, check_b(b) - alpha * check_b(db, "db")  # w := w - α dw, b := b - α db
+    return w - alpha * dw, b - alpha * db  # w := w - α dw,  b := b - α db
 
 
 def gradients(w, b, X, Y):
@@ -135,13 +133,12 @@ def gradients(w, b, X, Y):
     dw : ndarray, shape (n_x, 1)
     db : float
     """
-    X, w = check_X_w(X, w)
-    X, Y = check_X_Y(X, Y)
+    X, w, Y = check_inputs(X, w, Y)
     b = check_b(b)
     with np.errstate(all="ignore"):  # NaN or inf in X is reported below, in words
         J, dw, db = cost_and_gradients(w, b, X, Y)
+    check_finite(X, result=dw)  # a NaN or inf in X shows up in dw
     if not (np.isfinite(J) and np.isfinite(dw).all()):
-        explain_nonfinite(X)
         raise ValueError(_OVERFLOW)
     return J, dw, db
 
@@ -213,15 +210,12 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
     ``DivergenceWarning`` instead of raising, so a notebook or a widget
     carries on.
     """
-    X = check_X(X)
+    X, w, Y = check_inputs(X, w, Y)
     if w is None:
         w = np.zeros((X.shape[0], 1))
-    X, w = check_X_w(X, w)
-    X, Y = check_X_Y(X, Y)
     b = check_b(b)
     alpha = check_alpha(alpha)
     iterations = check_iterations(iterations)
-
     check_finite(X)
 
     # A far too large alpha can overflow wᵀX or α dw; that is caught below and explained in words.

@@ -65,11 +65,46 @@ W = np.zeros((2, 1))
         (lambda: lh.forward(W, 0.0, np.zeros((2, 0))), ValueError, r"no examples"),
         (lambda: lh.backward(X, np.zeros((1, 29)), Y), ValueError, r"A should have the shape of Y"),
         (lambda: lh.cost(np.array([[np.nan] * 30]), Y), ValueError, r"Z holds 30 value\(s\) that are NaN"),
+        (lambda: lh.cost(np.zeros((2, 30)), Y), ValueError, r"Z should have the shape of Y, \(1, m\).*\(2, 30\)"),
+        (lambda: lh.backward(X, np.full(30, 0.5), Y), ValueError, r"A should have the shape of Y.*rank-1.*A\.reshape\(1, -1\)"),
+        # NaN or inf anywhere else: the same message, with what to do about it
+        (lambda: lh.forward(np.array([[0.0], [np.nan]]), 0.0, X), ValueError, r"w holds 1 value\(s\) that are NaN.*w\[1, 0\] = nan\. Start from finite weights"),
+        (lambda: lh.update(W, 0.0, np.array([[np.inf], [0.0]]), 0.0, 0.1), ValueError, r"dw\[0, 0\] = inf\. dw = X dZᵀ / m"),
+        (lambda: lh.backward(np.where(np.arange(30) == 2, np.nan, X), np.full((1, 30), 0.5), Y), ValueError, r"X\[0, 2\] = nan"),
+        (lambda: lh.backward(X, np.full((1, 30), np.nan), Y), ValueError, r"A\[0, 0\] = nan"),
+        (lambda: lh.largest_safe_alpha(np.where(np.arange(30) == 6, np.inf, X)), ValueError, r"X\[0, 6\] = inf"),
+        (lambda: lh.standardize(np.where(np.arange(30) == 1, np.nan, X)), ValueError, r"X\[0, 1\] = nan"),
+        # a masked array: its mask would be ignored, so it is refused
+        (lambda: lh.train(np.ma.masked_greater(X, 2.0), Y, 0.1, 5), TypeError, r"X is a masked array.*X\.filled\(value\)"),
+        (lambda: lh.gradients(W, 0.0, X, np.ma.masked_equal(Y, 1)), TypeError, r"Y is a masked array"),
+        (lambda: lh.forward(W, 0.0, np.ma.array(X)), TypeError, r"X is a masked array"),
+        # the loss of one example: a label, and one label per logit
+        (lambda: lh.loss(0.3, 2), ValueError, r"The label y should be 0 or 1, but it is 2"),
+        (lambda: lh.loss(np.zeros(3), np.array([0.0, 1.0, 2.0])), ValueError, r"y should hold only the labels 0 and 1, but it also holds 2"),
+        (lambda: lh.loss(np.zeros((1, 5)), np.zeros((5, 1))), ValueError, r"would broadcast to \(5, 5\), a loss for every pair"),
+        (lambda: lh.loss(np.zeros(3), np.zeros(4)), ValueError, r"\(3,\) and y has shape \(4,\): they do not fit together"),
+        # standardize with statistics that cannot scale
+        (lambda: lh.standardize(X, std=np.array([[1.0], [0.0]])), ValueError, r"std\[1, 0\] = 0\.0"),
+        (lambda: lh.standardize(X, mean=np.zeros(2)), ValueError, r"mean should have shape \(n_x, 1\) = \(2, 1\), one mean per row of X.*rank-1"),
     ],
 )
 def test_bad_input_gets_a_teaching_error(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_each_public_call_checks_X_once(monkeypatch):
+    from logreg_helpers import validation
+
+    calls = []
+    check_X = validation.check_X
+    monkeypatch.setattr(validation, "check_X", lambda *a: calls.append(1) or check_X(*a))
+    for call in (lambda: lh.train(X, Y, 0.1, 3), lambda: lh.gradients(W, 0.0, X, Y),
+                 lambda: lh.gradients_loop(W, 0.0, X, Y), lambda: lh.forward(W, 0.0, X),
+                 lambda: lh.backward(X, np.full((1, 30), 0.5), Y)):
+        calls.clear()
+        call()
+        assert len(calls) == 1
 
 
 def test_whole_number_floats_and_numpy_integers_are_accepted_as_iterations():
