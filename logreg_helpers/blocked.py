@@ -53,10 +53,11 @@ def _blocked_pass(w, b, X, Y, with_cost):
             losses -= Yb * Z
             losses += np.log1p(E)
             total_loss += losses.sum()
-        dZ = np.maximum(E, Z >= 0)  # the numerator of σ(Z): 1 where Z >= 0, else E
-        E += 1.0
-        dZ /= E  # now A = σ(Z)
-        dZ -= Yb  # now dZ = A - Y
+        A = np.maximum(E, Z >= 0)  # the numerator of σ(Z): 1 where Z >= 0, else E
+        E += 1.0  # the denominator, 1 + E, in place
+        A /= E  # A = σ(Z)
+        dZ = A  # A is not needed again: its buffer becomes dZ
+        dZ -= Yb  # dZ = A - Y
         dw += Xb @ dZ.T
         db += dZ.sum()
     return total_loss / m, dw / m, db / m

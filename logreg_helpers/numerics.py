@@ -107,12 +107,13 @@ def naive_loss(a, y):
 
 
 def largest_safe_alpha(X):
-    """2 / L, the largest learning rate the theory guarantees to converge.
+    """2 / β, the largest learning rate the theory guarantees to converge.
 
-    L = λmax(Xₐ Xₐᵀ) / (4m) bounds the curvature of J, where Xₐ is X with a
-    row of ones appended (the ones multiply b) and 1/4 is the largest value
-    of σ'(z) = a(1 - a). Any alpha below 2/L makes the cost fall at every
-    step; above it the cost may zig-zag or blow up, depending on the data.
+    β, the curvature bound, is λmax(Xₐ Xₐᵀ) / (4m): no second derivative of J
+    in any direction exceeds it. Xₐ is X with a row of ones appended (the ones
+    multiply b) and 1/4 is the largest value of σ'(z) = a(1 - a). Any alpha
+    below 2/β makes the cost fall at every step; above it the cost may
+    zig-zag or blow up, depending on the data.
 
     Parameters
     ----------
@@ -130,5 +131,5 @@ def largest_safe_alpha(X):
     XaXaT[:n_x, :n_x] = X @ X.T
     XaXaT[:n_x, n_x] = XaXaT[n_x, :n_x] = row_sums
     XaXaT[n_x, n_x] = m
-    L = np.linalg.eigvalsh(XaXaT)[-1] / (4 * m)
-    return float(2 / L)
+    beta = np.linalg.eigvalsh(XaXaT)[-1] / (4 * m)  # β, the curvature bound
+    return float(2 / beta)
