@@ -64,19 +64,26 @@ _REMEDY = {  # what to do about a NaN or inf, by the name of the array that hold
 }
 
 
+_SMALL = 4096  # entries; an array this small is checked entry by entry
+
+
 def check_finite(a, name="X", result=None):
     """Raise the teaching error if the array ``a`` holds NaN or inf; return quietly otherwise.
 
     Found cheaply: a NaN or inf in ``a`` makes any sum of its entries
     non-finite, since NaN and inf survive every product and sum (even 0 · inf
-    is NaN). So ``a.sum()`` is checked, or, when the caller has already
-    computed ``result`` from every entry of ``a`` (Z = wᵀX + b, dw = X dZᵀ / m),
-    that. Only when it is not finite is ``a`` scanned, to say where. A sum that
-    overflows although every entry is finite passes.
+    is NaN). So a large ``a`` is checked through ``a.sum()`` (one pass, no
+    copy), or, when the caller has already computed ``result`` from every entry
+    of ``a`` (Z = wᵀX + b, dw = X dZᵀ / m), through that. Only when it is not
+    finite is ``a`` scanned, to say where. A sum that overflows although every
+    entry is finite passes.
     """
     if result is None:
-        with np.errstate(over="ignore", invalid="ignore"):
-            result = a.sum()
+        if a.size <= _SMALL:
+            result = a  # checked directly: quicker than silencing overflow in a sum
+        else:
+            with np.errstate(over="ignore", invalid="ignore"):
+                result = a.sum()
     if np.isfinite(result).all():
         return
     bad = ~np.isfinite(a)

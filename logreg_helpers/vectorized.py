@@ -137,9 +137,9 @@ def gradients(w, b, X, Y):
     b = check_b(b)
     with np.errstate(all="ignore"):  # NaN or inf in X is reported below, in words
         J, dw, db = cost_and_gradients(w, b, X, Y)
-    check_finite(X, result=dw)  # a NaN or inf in X shows up in dw
     if not (np.isfinite(J) and np.isfinite(dw).all()):
-        raise ValueError(_OVERFLOW)
+        check_finite(X, result=dw)  # a NaN or inf in X shows up in dw: say where
+        raise ValueError(_OVERFLOW)  # X is finite: wᵀX + b overflowed
     return J, dw, db
 
 
