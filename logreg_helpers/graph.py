@@ -110,3 +110,33 @@ def example_graph(x, w, b, y):
     dw = tuple(xj * dz for xj in x)  # dwj = xj dz
     db = dz
     return ExampleGraph(x, w, b, y, z, a, L, da, dz, dw, db)
+
+
+# ---------------------------------------------------------------- a neutral graph description
+
+
+@dataclass(frozen=True)
+class Node:
+    """One box of a computation graph: its name, its formula, its value and its gradient."""
+
+    name: str
+    formula: str = ""
+    value: float = 0.0
+    grad: float | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An arrow from a parent to a child, with the local derivative d(child)/d(parent) as text."""
+
+    parent: str
+    child: str
+    local: str = ""
+
+
+@dataclass(frozen=True)
+class ComputationGraph:
+    """Nodes and edges, enough for plots.draw_graph to lay the graph out by depth."""
+
+    nodes: tuple
+    edges: tuple
