@@ -3,7 +3,8 @@
 01 one example ........ graph.example_graph
 02 the loop over m .... loop.gradients_loop
 03 vectorized ......... vectorized.forward, cost, backward, update, gradients, train, predict
-numerics .............. sigmoid, loss, gradient_check, largest_safe_alpha
+numerics .............. sigmoid, loss, largest_safe_alpha
+gradcheck ............. numerical_gradient, relative_difference, gradient_check
 data .................. toy_data, breast_cancer, standardize
 
 Plots and widgets live in ``logreg_helpers.plots`` and ``logreg_helpers.widgets``;
@@ -11,18 +12,10 @@ import them explicitly (they need matplotlib and ipywidgets).
 """
 
 from .data import breast_cancer, standardize, toy_data
+from .gradcheck import gradient_check, numerical_gradient, relative_difference
 from .graph import ExampleGraph, example_graph
 from .loop import gradients_loop
-from .numerics import (
-    gradient_check,
-    largest_safe_alpha,
-    loss,
-    naive_loss,
-    naive_sigmoid,
-    numerical_gradient,
-    relative_difference,
-    sigmoid,
-)
+from .numerics import largest_safe_alpha, loss, naive_loss, naive_sigmoid, sigmoid
 from .vectorized import (
     DivergenceWarning,
     TrainResult,

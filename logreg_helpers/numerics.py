@@ -1,4 +1,4 @@
-"""Numerically sound building blocks: sigmoid, the loss from logits, gradient checking.
+"""Numerically sound building blocks: sigmoid, the loss from logits, the largest safe step.
 
 The textbook formulas overflow or lose all their digits once ``z`` is large:
 
@@ -13,7 +13,7 @@ start from ``e = exp(-|z|)``, which lies in (0, 1] and never overflows.
 
 import numpy as np
 
-from .validation import as_float_array, check_b, check_X_w, check_X_Y
+from .validation import as_float_array, check_finite, check_X
 
 
 def _scalar_or_array(result):
@@ -90,76 +90,6 @@ def naive_loss(a, y):
     return -(y * np.log(a) + (1 - y) * np.log(1 - a))
 
 
-def numerical_gradient(w, b, X, Y, eps=1e-7):
-    """Centred finite differences of the cost J(w, b).
-
-    dJ/dθ ≈ (J(θ + ε) - J(θ - ε)) / (2ε) for each parameter θ in w and b.
-    This uses only the cost, never the gradient formulas, so it is an
-    independent check of them.
-
-    Returns
-    -------
-    dw_num : ndarray, shape (n_x, 1)
-    db_num : float
-    """
-    from .vectorized import cost, forward  # the cost is the only thing we differentiate
-
-    X, w = check_X_w(X, w)
-    X, Y = check_X_Y(X, Y)
-    b = check_b(b)
-
-    def J(w_, b_):
-        return cost(forward(w_, b_, X)[0], Y)
-
-    dw_num = np.zeros_like(w)
-    for i in range(w.shape[0]):
-        step = np.zeros_like(w)
-        step[i, 0] = eps
-        dw_num[i, 0] = (J(w + step, b) - J(w - step, b)) / (2 * eps)
-    db_num = (J(w, b + eps) - J(w, b - eps)) / (2 * eps)
-    return dw_num, float(db_num)
-
-
-def relative_difference(dw, db, dw_num, db_num):
-    """‖g - g_num‖ / (‖g‖ + ‖g_num‖) for g = (dw, db) stacked into one vector.
-
-    Below about 1e-7: the gradient is right. Above about 1e-3: it has a bug.
-    """
-    g = np.append(np.ravel(dw), db)
-    g_num = np.append(np.ravel(dw_num), db_num)
-    denominator = np.linalg.norm(g) + np.linalg.norm(g_num)
-    if denominator == 0:
-        return 0.0
-    return float(np.linalg.norm(g - g_num) / denominator)
-
-
-def gradient_check(w, b, X, Y, eps=1e-7, gradients=None):
-    """Relative difference between a gradient and finite differences of the cost.
-
-    Parameters
-    ----------
-    w : ndarray, shape (n_x, 1)
-    b : float
-    X : ndarray, shape (n_x, m)
-    Y : ndarray, shape (1, m)
-    eps : float
-        Step of the centred finite differences.
-    gradients : callable, optional
-        A function ``(w, b, X, Y) -> (J, dw, db)`` to check; by default the
-        vectorized :func:`logreg_helpers.gradients`. Pass your own to test it.
-
-    Returns
-    -------
-    float
-        ‖g - g_num‖ / (‖g‖ + ‖g_num‖). About 1e-9 for a correct gradient.
-    """
-    if gradients is None:
-        from .vectorized import gradients
-    _, dw, db = gradients(w, b, X, Y)
-    dw_num, db_num = numerical_gradient(w, b, X, Y, eps)
-    return relative_difference(dw, db, dw_num, db_num)
-
-
 def largest_safe_alpha(X):
     """2 / L, the largest learning rate the theory guarantees to converge.
 
@@ -176,8 +106,6 @@ def largest_safe_alpha(X):
     -------
     float
     """
-    from .validation import check_finite, check_X
-
     X = check_X(X)
     check_finite(X)
     n_x, m = X.shape

@@ -188,6 +188,22 @@ def check_alpha(alpha):
     return alpha
 
 
+def check_threshold(threshold):
+    """threshold: the probability above which predict says 1, strictly between 0 and 1."""
+    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real):
+        raise TypeError(
+            f"The threshold should be a probability such as 0.5, but it is {threshold!r}."
+        )
+    threshold = float(threshold)
+    if not 0 < threshold < 1:
+        raise ValueError(
+            f"The threshold should be a probability strictly between 0 and 1, but it is "
+            f"{threshold}. predict says 1 where σ(z) is above it, and σ(z) lies between 0 "
+            "and 1: try 0.5."
+        )
+    return threshold
+
+
 def check_iterations(iterations):
     """iterations: how many gradient steps, a whole number >= 0. Returned as int."""
     if isinstance(iterations, bool) or not isinstance(iterations, numbers.Real):

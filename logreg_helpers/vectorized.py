@@ -13,6 +13,7 @@ Y is (1, m); w is (n_x, 1); b is a float; Z, A and dZ are (1, m).
     b := b - α db
 """
 
+import math
 import warnings
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from .validation import (
     check_b,
     check_finite,
     check_iterations,
+    check_threshold,
     check_w,
     check_X,
     check_X_w,
@@ -206,7 +208,7 @@ def gradients(w, b, X, Y):
 
 @dataclass(frozen=True)
 class TrainResult:
-    """What ``train`` returns.
+    """What ``train`` returns; it unpacks as ``w, b, costs = train(...)``.
 
     Attributes
     ----------
@@ -230,6 +232,10 @@ class TrainResult:
     diverged: bool
     message: str
 
+    def __iter__(self):
+        """w, b, costs: the three values the lecture's training function returns."""
+        return iter((self.w, self.b, self.costs))
+
 
 def train(X, Y, alpha, iterations, w=None, b=0.0):
     """Gradient descent: repeat ``iterations`` times w := w - α dw, b := b - α db.
@@ -250,7 +256,8 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
     -------
     TrainResult
         With ``.w``, ``.b``, ``.costs`` (costs[i] is J before update i),
-        ``.diverged`` and ``.message``.
+        ``.cost``, ``.diverged`` and ``.message``. It unpacks as
+        ``w, b, costs = train(X, Y, alpha, iterations)``.
 
     Notes
     -----
@@ -302,12 +309,25 @@ def _diverged(i, costs, alpha, w, b):
     return TrainResult(w, b, np.array(costs), costs[-2], True, message)
 
 
-def predict(w, b, X):
-    """ŷ = 1 where σ(wᵀX + b) > 0.5, else 0, i.e. where wᵀX + b > 0.
+def predict(w, b, X, threshold=0.5):
+    """ŷ = 1 where σ(wᵀX + b) > threshold, else 0.
+
+    Computed as wᵀX + b > log(t / (1 - t)), the same condition without rounding
+    σ near 0 or 1; for the default t = 1/2 that is wᵀX + b > 0.
+
+    Parameters
+    ----------
+    w : ndarray, shape (n_x, 1)
+    b : float
+    X : ndarray, shape (n_x, m)
+    threshold : float
+        A probability strictly between 0 and 1.
 
     Returns
     -------
     ndarray of int, shape (1, m)
+        0 or 1 for each example.
     """
+    threshold = check_threshold(threshold)
     Z, _ = forward(w, b, X)
-    return (Z > 0).astype(int)
+    return (Z > math.log(threshold / (1 - threshold))).astype(int)

@@ -49,6 +49,11 @@ W = np.zeros((2, 1))
         (lambda: lh.train(X, Y, 0.1, "100"), TypeError, r"whole number such as 1000, but it is '100'"),
         (lambda: lh.train(X, Y, 0.1, None), TypeError, r"but it is None"),
         (lambda: lh.train(X, Y, 0.1, float("inf")), ValueError, r"whole number of steps, but it is inf"),
+        # threshold of predict
+        (lambda: lh.predict(W, 0.0, X, threshold=1.0), ValueError, r"threshold should be a probability strictly between 0 and 1, but it is 1\.0"),
+        (lambda: lh.predict(W, 0.0, X, threshold=0), ValueError, r"strictly between 0 and 1, but it is 0\.0"),
+        (lambda: lh.predict(W, 0.0, X, threshold=float("nan")), ValueError, r"but it is nan"),
+        (lambda: lh.predict(W, 0.0, X, threshold="0.5"), TypeError, r"probability such as 0\.5, but it is '0\.5'"),
         # b and other types
         (lambda: lh.forward(W, np.zeros((1, 30)), X), TypeError, r"b should be a single number.*\(1, 30\)"),
         (lambda: lh.forward(W, float("nan"), X), ValueError, r"b should be a finite number"),

@@ -60,7 +60,7 @@ def test_blocked_gradients_equal_the_formula_path(n_x, m):
 def test_gradient_equals_finite_differences(problem):
     w, b, (X, Y) = problem
     _, dw, db = lh.gradients(w, b, X, Y)
-    dw_num, db_num = lh.numerical_gradient(w, b, X, Y, eps=1e-6)
+    dw_num, db_num = lh.numerical_gradient(lambda w, b: lh.cost(lh.forward(w, b, X)[0], Y), w, b)
     # absolute tolerance: the gradient may be exactly zero, where a relative one means nothing
     np.testing.assert_allclose(dw, dw_num, rtol=1e-6, atol=1e-8)
     assert db == pytest.approx(db_num, rel=1e-6, abs=1e-8)
@@ -159,6 +159,27 @@ def test_predict_thresholds_at_one_half():
     w, b = np.array([[1.0]]), -1.0
     X = np.array([[0.0, 0.999, 1.0, 1.001, 3.0]])
     np.testing.assert_array_equal(lh.predict(w, b, X), [[0, 0, 0, 1, 1]])
+
+
+@pytest.mark.parametrize("threshold", [0.05, 0.2, 0.5, 0.8, 0.99])
+def test_predict_says_1_where_the_probability_exceeds_the_threshold(threshold):
+    w, b, X, _ = random_problem(3, 400, seed=21, scale=5.0)
+    probability = 1 / (1 + np.exp(-(w.T @ X + b)))  # the textbook sigmoid, as an oracle
+    y_hat = lh.predict(w, b, X, threshold=threshold)
+    assert y_hat.shape == (1, 400)
+    assert y_hat.dtype.kind == "i"  # integers 0 and 1, not booleans
+    np.testing.assert_array_equal(y_hat, (probability > threshold).astype(int))
+    assert 0 < y_hat.sum() < 400  # the data put examples on both sides
+
+
+def test_train_unpacks_like_the_lectures_training_function():
+    X, Y = lh.toy_data(m=60, seed=2)
+    result = lh.train(X, Y, 0.3, 5)
+    w, b, costs = lh.train(X, Y, 0.3, 5)
+    np.testing.assert_array_equal(w, result.w)
+    assert b == result.b
+    np.testing.assert_array_equal(costs, result.costs)
+    assert costs.shape == (5,)
 
 
 def test_no_function_modifies_its_arguments():
