@@ -6,15 +6,30 @@
 numerics .............. sigmoid, loss, largest_safe_alpha
 gradcheck ............. numerical_gradient, relative_difference, gradient_check
 data .................. toy_data, breast_cancer, standardize
+07 autodiff ........... autodiff.Value: the graph, recorded and differentiated by itself
+07 a hidden layer ..... network.init_network, network_forward, network_backward,
+                        network_gradients, update_network, train_network, predict_network
 
 Plots and widgets live in ``logreg_helpers.plots`` and ``logreg_helpers.widgets``;
 import them explicitly (they need matplotlib and ipywidgets).
 """
 
+from .autodiff import Value
 from .data import breast_cancer, standardize, toy_data
 from .gradcheck import gradient_check, numerical_gradient, relative_difference
 from .graph import ExampleGraph, example_graph
 from .loop import gradients_loop
+from .network import (
+    Network,
+    NetworkResult,
+    init_network,
+    network_backward,
+    network_forward,
+    network_gradients,
+    predict_network,
+    train_network,
+    update_network,
+)
 from .numerics import largest_safe_alpha, loss, naive_loss, naive_sigmoid, sigmoid
 from .vectorized import (
     DivergenceWarning,
@@ -31,7 +46,10 @@ from .vectorized import (
 __all__ = [
     "DivergenceWarning",
     "ExampleGraph",
+    "Network",
+    "NetworkResult",
     "TrainResult",
+    "Value",
     "backward",
     "breast_cancer",
     "cost",
@@ -40,16 +58,23 @@ __all__ = [
     "gradient_check",
     "gradients",
     "gradients_loop",
+    "init_network",
     "largest_safe_alpha",
     "loss",
     "naive_loss",
     "naive_sigmoid",
+    "network_backward",
+    "network_forward",
+    "network_gradients",
     "numerical_gradient",
     "predict",
+    "predict_network",
     "relative_difference",
     "sigmoid",
     "standardize",
     "toy_data",
     "train",
+    "train_network",
     "update",
+    "update_network",
 ]
