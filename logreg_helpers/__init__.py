@@ -1,6 +1,6 @@
 """Logistic regression trained by gradient descent, in the order the notebooks teach it.
 
-01 one example ........ graph.example_graph
+01 one example ........ graph.example_graph, one_example; ComputationGraph (Node, Edge)
 02 the loop over m .... loop.gradients_loop
 03 vectorized ......... vectorized.forward, cost, backward, update, gradients, train, predict
 numerics .............. sigmoid, loss, gradient_check, largest_safe_alpha
@@ -11,7 +11,7 @@ import them explicitly (they need matplotlib and ipywidgets).
 """
 
 from .data import breast_cancer, standardize, toy_data
-from .graph import ExampleGraph, example_graph
+from .graph import ComputationGraph, Edge, ExampleGraph, Node, example_graph, one_example
 from .loop import gradients_loop
 from .numerics import (
     gradient_check,
@@ -36,7 +36,9 @@ from .vectorized import (
 )
 
 __all__ = [
+    "ComputationGraph",
     "DivergenceWarning",
+    "Edge",
     "ExampleGraph",
     "TrainResult",
     "backward",
@@ -51,7 +53,9 @@ __all__ = [
     "loss",
     "naive_loss",
     "naive_sigmoid",
+    "Node",
     "numerical_gradient",
+    "one_example",
     "predict",
     "relative_difference",
     "sigmoid",
