@@ -1,6 +1,6 @@
 """Logistic regression trained by gradient descent, in the order the notebooks teach it.
 
-01 one example ........ graph.example_graph
+01 one example ........ graph.example_graph, one_example; ComputationGraph (Node, Edge)
 02 the loop over m .... loop.gradients_loop
 03 vectorized ......... vectorized.forward, cost, backward, update, gradients, train, predict
 numerics .............. sigmoid, loss, largest_safe_alpha
@@ -17,7 +17,7 @@ import them explicitly (they need matplotlib and ipywidgets).
 from .autodiff import Value
 from .data import breast_cancer, standardize, toy_data
 from .gradcheck import gradient_check, numerical_gradient, relative_difference
-from .graph import ExampleGraph, example_graph
+from .graph import ComputationGraph, Edge, ExampleGraph, Node, example_graph, one_example
 from .loop import gradients_loop
 from .network import (
     Network,
@@ -44,7 +44,9 @@ from .vectorized import (
 )
 
 __all__ = [
+    "ComputationGraph",
     "DivergenceWarning",
+    "Edge",
     "ExampleGraph",
     "Network",
     "NetworkResult",
@@ -66,7 +68,9 @@ __all__ = [
     "network_backward",
     "network_forward",
     "network_gradients",
+    "Node",
     "numerical_gradient",
+    "one_example",
     "predict",
     "predict_network",
     "relative_difference",

@@ -15,11 +15,8 @@ import math
 import numbers
 
 from .graph import ComputationGraph, Edge, Node
+from .graph import number_text as _num  # 4 significant digits, a true minus sign
 from .numerics import loss, sigmoid
-
-
-def _num(x):
-    return f"{x:.4g}".replace("-", "−")  # 4 significant digits, a true minus sign
 
 
 def _value(x):
@@ -177,37 +174,35 @@ class Value:
             elif v not in seen:
                 seen.add(v)
                 stack.append((v, True))
-                stack.extend((p, False) for p, _, _ in v._parents if p not in seen)
+                stack.extend((p, False) for p, _, _ in reversed(v._parents) if p not in seen)
         return order
 
     def graph(self):
         """The recorded graph as a ComputationGraph, for ``plots.draw_graph``.
 
-        Nodes carry the name, the formula in terms of the parents' names, the value and
-        the gradient (None before ``backward()``); each edge carries the local derivative.
-        An unnamed intermediate is named by its formula, or v1, v2, ... when that is long.
+        Nodes carry their name, formula, value and gradient (None before ``backward()``);
+        each edge carries its local derivative, for example ``∂a/∂z = a(1 − a) = 0.1966``.
+        Unnamed results are called v1, v2, ...; a formula writes them out when short.
         """
-        names, taken, nodes, edges, fresh = {}, set(), [], [], itertools.count(1)
+        names, labels, nodes, edges, fresh = {}, {}, [], [], itertools.count(1)
         for v in self._topological_order():
             if not v._parents and not v.name:
-                names[v] = _num(v.data)  # a constant: shown inside its children's formulas
+                labels[v] = _num(v.data)  # a constant: shown inside its children's formulas
                 continue
-            fill = _labels(v._parents, names)
-            formula = v._op.format(**fill) if v._parents else ""
-            name = v.name or formula
-            if len(name) > 14:
-                name = f"v{next(fresh)}"
-            while name in taken:
+            fill = _labels(v._parents, labels)
+            expr = v._op.format(**fill) if v._parents else ""
+            name = v.name or f"v{next(fresh)}"
+            while name in names.values():
                 name += "′"  # a prime keeps two values with the same name apart
             names[v] = name
-            taken.add(name)
-            fill.update(o=name, O=_wrap(name))
-            nodes.append(Node(name, formula, v.data, v.grad))
+            labels[v] = expr if not v.name and len(expr) <= 14 else name
+            fill.update(o=labels[v], O=_wrap(labels[v]))
+            nodes.append(Node(name, f"{name} = {expr}" if expr else "", v.data, v.grad))
             for parent, local, rule in v._parents:
-                if parent.name or parent._parents:
-                    rule = rule.format(**fill)
-                    text = rule if rule == _num(local) else f"{rule} = {_num(local)}"
-                    edges.append(Edge(names[parent], name, text))
+                if parent in names:
+                    rule, value = rule.format(**fill), _num(local)
+                    text = rule if rule == value else f"{rule} = {value}"
+                    edges.append(Edge(names[parent], name, f"∂{name}/∂{names[parent]} = {text}"))
         return ComputationGraph(tuple(nodes), tuple(edges))
 
 
