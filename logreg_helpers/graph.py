@@ -93,16 +93,16 @@ class ExampleGraph:
 
         Nodes x1, w1, x2, w2, ..., b, z, a, L with their values; the gradient
         dL/d(node) of every node except the features, whose gradients
-        gradient descent does not need. Each edge carries its local derivative
-        with its value, for example ``∂a/∂z = a(1 − a) = 0.1966``.
+        gradient descent does not need. Each edge carries its local derivative,
+        with its value where no node shows it: ``∂z/∂w1 = x1``,
+        ``∂a/∂z = a(1 − a) = 0.1966``.
         """
         n = len(self.x)
-        num = number_text
         leaves, edges = [], []
         for j, (xj, wj, dwj) in enumerate(zip(self.x, self.w, self.dw), start=1):
             leaves += [Node(f"x{j}", value=xj), Node(f"w{j}", value=wj, grad=dwj)]
-            edges += [Edge(f"x{j}", "z", f"∂z/∂x{j} = w{j} = {num(wj)}"),  # z = ... + wj xj + ...
-                      Edge(f"w{j}", "z", f"∂z/∂w{j} = x{j} = {num(xj)}")]
+            edges += [Edge(f"x{j}", "z", f"∂z/∂x{j} = w{j}"),  # z = ... + wj xj + ...
+                      Edge(f"w{j}", "z", f"∂z/∂w{j} = x{j}")]
         leaves.append(Node("b", value=self.b, grad=self.db))
         edges.append(Edge("b", "z", "∂z/∂b = 1"))
 
@@ -111,14 +111,14 @@ class ExampleGraph:
             terms = [terms[0], "…", terms[-1]]
         z = Node("z", f"z = {' + '.join(terms)} + b", self.z, self.dz)
         a = Node("a", "a = σ(z)", self.a, self.da)
-        edges.append(Edge("z", "a", f"∂a/∂z = a(1 − a) = {num(self.a * (1 - self.a))}"))
+        edges.append(Edge("z", "a", f"∂a/∂z = a(1 − a) = {number_text(self.a * (1 - self.a))}"))
         # L = -(y log a + (1 - y) log(1 - a)) keeps one term for a given y, and so does dL/da
         if self.y == 1:
-            L = Node("L", "L = −log a   (y = 1)", self.L, 1.0)
-            edges.append(Edge("a", "L", f"∂L/∂a = −1/a = {num(self.da)}"))
+            L = Node("L", "L = −log a  (y = 1)", self.L, 1.0)
+            edges.append(Edge("a", "L", f"∂L/∂a = −1/a = {number_text(self.da)}"))
         else:
-            L = Node("L", "L = −log(1 − a)   (y = 0)", self.L, 1.0)
-            edges.append(Edge("a", "L", f"∂L/∂a = 1/(1 − a) = {num(self.da)}"))
+            L = Node("L", "L = −log(1 − a)  (y = 0)", self.L, 1.0)
+            edges.append(Edge("a", "L", f"∂L/∂a = 1/(1 − a) = {number_text(self.da)}"))
         return ComputationGraph(nodes=(*leaves, z, a, L), edges=tuple(edges))
 
     def __str__(self):

@@ -88,9 +88,10 @@ def _forward_rules(x, y):
     }
 
 
-def _number(text):
-    """The number after the last '=' of a label, read back (true minus signs included)."""
-    return float(text.split(" = ")[-1].replace("\u2212", "-"))
+def _number(text, values):
+    """What a label's last '=' says: a number (true minus signs included) or a node's value."""
+    last = text.split(" = ")[-1]
+    return values[last] if last in values else float(last.replace("\u2212", "-"))
 
 
 @pytest.mark.parametrize("x, w, b, y", CASES)
@@ -136,7 +137,8 @@ def test_computation_graph_values_grads_and_local_derivatives(x, w, b, y):
         up, down = (rules[edge.child]({**values, edge.parent: values[edge.parent] + s})
                     for s in (h, -h))
         assert edge.local.startswith(f"∂{edge.child}/∂{edge.parent} = ")
-        assert _number(edge.local) == pytest.approx((up - down) / (2 * h), rel=6e-4, abs=1e-4)
+        local = _number(edge.local, values)
+        assert local == pytest.approx((up - down) / (2 * h), rel=6e-4, abs=1e-4), edge
     assert "a(1 − a)" in next(e.local for e in graph.edges if (e.parent, e.child) == ("z", "a"))
 
 
