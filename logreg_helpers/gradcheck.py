@@ -24,7 +24,7 @@ import numbers
 import numpy as np
 
 from . import vectorized
-from .validation import as_float_array, check_b, check_finite, check_w, check_X_w, check_X_Y
+from .validation import as_float_array, check_b, check_finite, check_inputs, check_w
 
 
 def _check_eps(eps):
@@ -153,7 +153,7 @@ def relative_difference(grads, grads_num):
     return float(np.linalg.norm(g - g_num) / denominator)
 
 
-def gradient_check(w, b, X, Y, gradients=None, eps=1e-6):
+def gradient_check(w, b, X, Y, gradient_fn=None, eps=1e-6):
     """Relative difference between a logistic-regression gradient and finite differences of J.
 
     Parameters
@@ -162,9 +162,10 @@ def gradient_check(w, b, X, Y, gradients=None, eps=1e-6):
     b : float
     X : ndarray, shape (n_x, m)
     Y : ndarray, shape (1, m)
-    gradients : callable, optional
-        A function ``(w, b, X, Y) -> (J, dw, db)`` to check; by default the
-        vectorized :func:`logreg_helpers.gradients`. Pass your own to test it.
+    gradient_fn : callable, optional
+        The function to check, ``gradient_fn(w, b, X, Y) -> (J, dw, db)``; by
+        default the vectorized :func:`logreg_helpers.gradients`. Pass your own
+        to test it.
     eps : float
         Step of the centred finite differences.
 
@@ -174,16 +175,15 @@ def gradient_check(w, b, X, Y, gradients=None, eps=1e-6):
         ‖g - g_num‖ / (‖g‖ + ‖g_num‖) for g = (dw, db). About 1e-9 for a
         correct gradient; above about 1e-3 it has a bug.
     """
-    X, w = check_X_w(X, w)
-    X, Y = check_X_Y(X, Y)
+    X, w, Y = check_inputs(X, w, Y)
     b = check_b(b)
     check_finite(X)
-    if gradients is None:
-        gradients = vectorized.gradients
-    result = gradients(w, b, X, Y)
+    if gradient_fn is None:
+        gradient_fn = vectorized.gradients
+    result = gradient_fn(w, b, X, Y)
     if not (isinstance(result, tuple) and len(result) == 3):
         got = f"{len(result)} values" if isinstance(result, tuple) else type(result).__name__
-        raise TypeError(f"The gradient function should return (J, dw, db), but it returned {got}.")
+        raise TypeError(f"gradient_fn should return (J, dw, db), but it returned {got}.")
     _, dw, db = result
     dw, db = check_w(dw, w.shape[0], "dw"), check_b(db, "db")
 

@@ -13,7 +13,7 @@ start from ``e = exp(-|z|)``, which lies in (0, 1] and never overflows.
 
 import numpy as np
 
-from .validation import as_float_array, check_finite, check_X
+from .validation import as_float_array, check_finite, check_labels, check_X
 
 
 def _scalar_or_array(result):
@@ -31,6 +31,20 @@ def _loss_from_exp(z, y, e):
     # L = -(y log a + (1 - y) log(1 - a)) with a = sigma(z), rewritten without a:
     # L = max(z, 0) - y z + log(1 + exp(-|z|))
     return np.maximum(z, 0.0) - y * z + np.log1p(e)
+
+
+def _check_one_label_per_logit(z_shape, y_shape):
+    try:
+        shape = np.broadcast_shapes(z_shape, y_shape)
+    except ValueError:
+        shape = None
+    if shape not in (z_shape, y_shape):  # neither is a single value repeated for the other
+        pairs = "they do not fit together" if shape is None else (
+            f"together they would broadcast to {shape}, a loss for every pair")
+        raise ValueError(
+            f"z has shape {z_shape} and y has shape {y_shape}: {pairs}. "
+            "Give them the same shape, one label per logit."
+        )
 
 
 def sigmoid(z):
@@ -63,7 +77,7 @@ def loss(z, y):
     z : float or array_like
         Logits, any finite values.
     y : float or array_like
-        Labels 0 or 1, broadcastable against ``z``.
+        Labels 0 or 1: one per logit (the shape of ``z``), or a single label for all.
 
     Returns
     -------
@@ -71,7 +85,9 @@ def loss(z, y):
         The loss of each example; a Python float for scalar inputs.
     """
     z = as_float_array(z, "z")
-    y = as_float_array(y, "y")
+    y = check_labels(y, "y")
+    if np.ndim(y) and z.shape != y.shape:
+        _check_one_label_per_logit(z.shape, y.shape)
     return _scalar_or_array(_loss_from_exp(z, y, np.exp(-np.abs(z))))
 
 
@@ -91,12 +107,13 @@ def naive_loss(a, y):
 
 
 def largest_safe_alpha(X):
-    """2 / L, the largest learning rate the theory guarantees to converge.
+    """2 / β, the largest learning rate the theory guarantees to converge.
 
-    L = λmax(Xₐ Xₐᵀ) / (4m) bounds the curvature of J, where Xₐ is X with a
-    row of ones appended (the ones multiply b) and 1/4 is the largest value
-    of σ'(z) = a(1 - a). Any alpha below 2/L makes the cost fall at every
-    step; above it the cost may zig-zag or blow up, depending on the data.
+    β, the curvature bound, is λmax(Xₐ Xₐᵀ) / (4m): no second derivative of J
+    in any direction exceeds it. Xₐ is X with a row of ones appended (the ones
+    multiply b) and 1/4 is the largest value of σ'(z) = a(1 - a). Any alpha
+    below 2/β makes the cost fall at every step; above it the cost may
+    zig-zag or blow up, depending on the data.
 
     Parameters
     ----------
@@ -114,5 +131,5 @@ def largest_safe_alpha(X):
     XaXaT[:n_x, :n_x] = X @ X.T
     XaXaT[:n_x, n_x] = XaXaT[n_x, :n_x] = row_sums
     XaXaT[n_x, n_x] = m
-    L = np.linalg.eigvalsh(XaXaT)[-1] / (4 * m)
-    return float(2 / L)
+    beta = np.linalg.eigvalsh(XaXaT)[-1] / (4 * m)  # β, the curvature bound
+    return float(2 / beta)

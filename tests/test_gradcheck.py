@@ -98,9 +98,9 @@ def test_gradient_check_passes_the_true_gradient_and_fails_a_wrong_one():
         J, dw, db = lh.gradients(w, b, X, Y)
         return J, 2 * dw, db
 
-    assert lh.gradient_check(w, b, X, Y, db_not_divided_by_m) > 1e-2
-    assert lh.gradient_check(w, b, X, Y, dw_twice) > 1e-2
-    assert lh.gradient_check(w, b, X, Y, lh.gradients_loop) < 1e-8
+    assert lh.gradient_check(w, b, X, Y, gradient_fn=db_not_divided_by_m) > 1e-2
+    assert lh.gradient_check(w, b, X, Y, gradient_fn=dw_twice) > 1e-2
+    assert lh.gradient_check(w, b, X, Y, gradient_fn=lh.gradients_loop) < 1e-8
 
 
 def test_gradient_check_explains_a_gradient_of_the_wrong_form():
@@ -108,5 +108,5 @@ def test_gradient_check_explains_a_gradient_of_the_wrong_form():
     w = np.zeros((2, 1))
     with pytest.raises(ValueError, match=r"dw should have shape .*\(2, 1\).*rank-1"):
         lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: (0.0, np.zeros(2), 0.0))
-    with pytest.raises(TypeError, match=r"should return \(J, dw, db\).*2 values"):
+    with pytest.raises(TypeError, match=r"gradient_fn should return \(J, dw, db\).*2 values"):
         lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: lh.gradients(w, b, X, Y)[1:])

@@ -72,12 +72,12 @@ def test_naive_sigmoid_warns_on_overflow():
 def test_largest_safe_alpha_matches_its_definition():
     X, _ = lh.toy_data(m=40, seed=5)
     Xa = np.vstack([X, np.ones((1, X.shape[1]))])
-    L = np.linalg.eigvalsh(Xa @ Xa.T).max() / (4 * X.shape[1])
-    assert lh.largest_safe_alpha(X) == pytest.approx(2 / L, rel=1e-12)
+    beta = np.linalg.eigvalsh(Xa @ Xa.T).max() / (4 * X.shape[1])
+    assert lh.largest_safe_alpha(X) == pytest.approx(2 / beta, rel=1e-12)
 
 
 def test_largest_safe_alpha_really_is_safe():
-    # Below 2/L the cost must fall at every step (the descent lemma).
+    # Below 2/β the cost must fall at every step (the descent lemma).
     X, Y = lh.toy_data(m=100, seed=6)
     result = lh.train(X, Y, 0.99 * lh.largest_safe_alpha(X), 200)
     assert not result.diverged
