@@ -20,16 +20,17 @@ package itself (tests/test_layers.py reads this table and checks every import):
     6  widgets
     5  plots
     4  exercises
-    3  gradcheck, autodiff
+    3  gradcheck, autodiff, network
     2  graph, loop, vectorized, data
     1  numerics, blocked
     0  validation
 
 validation and numerics are the foundations: input checks, and the exact
 sigmoid and loss; blocked is the fast kernel behind vectorized. The lecture's
-forms (graph, loop, vectorized) and the data sit on them. Gradient checking and
-the autodiff engine test and build on those forms; the exercises check a
-learner's code with everything below. Plots and widgets, on top, only show.
+forms (graph, loop, vectorized) and the data sit on them. Gradient checking, the
+autodiff engine and the network with one hidden layer test and build on those
+forms; the exercises check a learner's code with everything below. Plots and
+widgets, on top, only show.
 """
 
 from .autodiff import Value

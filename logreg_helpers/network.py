@@ -27,9 +27,9 @@ from .validation import (
     check_alpha,
     check_b,
     check_finite,
+    check_inputs,
     check_iterations,
     check_X,
-    check_X_Y,
 )
 from .vectorized import DivergenceWarning
 
@@ -109,7 +109,7 @@ def network_backward(net, X, Y, A1, A2):
     Network
         Holding dW1, db1, dW2, db2, each the shape of its parameter.
     """
-    X, Y = check_X_Y(X, Y)
+    X, _, Y = check_inputs(X, Y=Y)
     net = _check_network(net, X.shape[0])
     for name, A, shape in (("A1", A1, (net.W1.shape[0], X.shape[1])), ("A2", A2, Y.shape)):
         if np.shape(A) != shape:
@@ -132,7 +132,7 @@ def _backward(net, X, Y, A1, A2):
 
 def network_gradients(net, X, Y):
     """The cost J and its gradients: (J, Network of dW1, db1, dW2, db2)."""
-    X, Y = check_X_Y(X, Y)
+    X, _, Y = check_inputs(X, Y=Y)
     return _gradients(_check_network(net, X.shape[0]), X, Y)
 
 
@@ -177,7 +177,7 @@ def train_network(X, Y, n_h, alpha, iterations, seed=0):
         stops being finite, the run stops with a ``DivergenceWarning`` and returns the
         parameters from before that step, as ``train`` does.
     """
-    X, Y = check_X_Y(X, Y)
+    X, _, Y = check_inputs(X, Y=Y)
     check_finite(X)
     alpha, iterations = check_alpha(alpha), check_iterations(iterations)
     net = previous = init_network(X.shape[0], n_h, seed)
