@@ -91,7 +91,7 @@ def test_random_expressions_match_autograd(tree, point):
     f = lambda v: evaluate(tree, [v[0], v[1], v[2]], AUTOGRAD)  # noqa: E731
     expected = autograd.grad(f)(np.array(point))
     assert value == pytest.approx(float(f(np.array(point))), rel=1e-12, abs=1e-12)
-    np.testing.assert_allclose(grads, expected, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(grads, expected, rtol=1e-10, atol=1e-12)
 
 
 @given(expressions, inputs)
