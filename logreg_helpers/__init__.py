@@ -1,11 +1,14 @@
 """Logistic regression trained by gradient descent, in the order the notebooks teach it.
 
-01 one example ........ graph.example_graph
+01 one example ........ graph.example_graph, one_example; ComputationGraph (Node, Edge)
 02 the loop over m .... loop.gradients_loop
 03 vectorized ......... vectorized.forward, cost, backward, update, gradients, train, predict
 numerics .............. sigmoid, loss, largest_safe_alpha
 gradcheck ............. numerical_gradient, relative_difference, gradient_check
 data .................. toy_data, breast_cancer, standardize
+07 autodiff ........... autodiff.Value: the graph, recorded and differentiated by itself
+07 a hidden layer ..... network.init_network, network_forward, network_backward,
+                        network_gradients, update_network, train_network, predict_network
 
 Plots and widgets live in ``logreg_helpers.plots`` and ``logreg_helpers.widgets``;
 import them explicitly (they need matplotlib and ipywidgets).
@@ -17,22 +20,35 @@ package itself (tests/test_layers.py reads this table and checks every import):
     6  widgets
     5  plots
     4  exercises
-    3  gradcheck, autodiff
+    3  gradcheck, autodiff, network
     2  graph, loop, vectorized, data
     1  numerics, blocked
     0  validation
 
 validation and numerics are the foundations: input checks, and the exact
 sigmoid and loss; blocked is the fast kernel behind vectorized. The lecture's
-forms (graph, loop, vectorized) and the data sit on them. Gradient checking and
-the autodiff engine test and build on those forms; the exercises check a
-learner's code with everything below. Plots and widgets, on top, only show.
+forms (graph, loop, vectorized) and the data sit on them. Gradient checking, the
+autodiff engine and the network with one hidden layer test and build on those
+forms; the exercises check a learner's code with everything below. Plots and
+widgets, on top, only show.
 """
 
+from .autodiff import Value
 from .data import breast_cancer, standardize, toy_data
 from .gradcheck import gradient_check, numerical_gradient, relative_difference
-from .graph import ExampleGraph, example_graph
+from .graph import ComputationGraph, Edge, ExampleGraph, Node, example_graph, one_example
 from .loop import gradients_loop
+from .network import (
+    Network,
+    NetworkResult,
+    init_network,
+    network_backward,
+    network_forward,
+    network_gradients,
+    predict_network,
+    train_network,
+    update_network,
+)
 from .numerics import largest_safe_alpha, loss, naive_loss, naive_sigmoid, sigmoid
 from .vectorized import (
     DivergenceWarning,
@@ -47,9 +63,14 @@ from .vectorized import (
 )
 
 __all__ = [
+    "ComputationGraph",
     "DivergenceWarning",
+    "Edge",
     "ExampleGraph",
+    "Network",
+    "NetworkResult",
     "TrainResult",
+    "Value",
     "backward",
     "breast_cancer",
     "cost",
@@ -58,16 +79,25 @@ __all__ = [
     "gradient_check",
     "gradients",
     "gradients_loop",
+    "init_network",
     "largest_safe_alpha",
     "loss",
     "naive_loss",
     "naive_sigmoid",
+    "network_backward",
+    "network_forward",
+    "network_gradients",
+    "Node",
     "numerical_gradient",
+    "one_example",
     "predict",
+    "predict_network",
     "relative_difference",
     "sigmoid",
     "standardize",
     "toy_data",
     "train",
+    "train_network",
     "update",
+    "update_network",
 ]

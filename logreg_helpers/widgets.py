@@ -91,9 +91,11 @@ class GraphExplorer(_Explorer):
         }
         self.y = W.ToggleButtons(options=[0, 1], value=int(y), description="y",
                                  style={"description_width": "2.5em", "button_width": "4em"})
-        self.view = _FigureImage(12, 5.35)  # the size draw_graph picks for two features
-        self.view.figure.set_layout_engine("constrained")
-        self.ax = self.view.figure.add_subplot()
+        # One size for every slider position: the graph's size with either label, and
+        # a little room for longer numbers.
+        sizes = [plots.graph_size(example_graph(x, w, b, label)) for label in (0, 1)]
+        self.view = _FigureImage(max(s[0] for s in sizes) + 0.4, max(s[1] for s in sizes))
+        self.ax = self.view.figure.add_axes((0, 0, 1, 1))
         s = self.sliders
         columns = W.HBox([
             W.VBox([s["x1"], s["x2"]], layout=W.Layout(width="33%")),

@@ -1,0 +1,187 @@
+"""network.py: the vectorized backward pass against the engine and against finite differences."""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from sklearn.datasets import make_moons
+
+import logreg_helpers as lh
+from logreg_helpers.autodiff import Value
+
+
+def floats(bound):
+    return st.floats(-bound, bound)
+
+
+# (net, X, Y): n_x features, n_h hidden units, m examples, all small
+problems = st.tuples(st.integers(1, 3), st.integers(1, 4), st.integers(1, 5)).flatmap(
+    lambda s: st.tuples(
+        st.builds(
+            lh.Network,
+            arrays(float, (s[1], s[0]), elements=floats(2)),
+            arrays(float, (s[1], 1), elements=floats(2)),
+            arrays(float, (1, s[1]), elements=floats(2)),
+            floats(2),
+        ),
+        arrays(float, (s[0], s[2]), elements=floats(2)),
+        arrays(float, (1, s[2]), elements=st.sampled_from([0.0, 1.0])),
+    )
+)
+
+
+def engine_cost_and_gradients(net, X, Y):
+    """The same network on Values, one example at a time, differentiated by the engine."""
+    W1 = [[Value(v) for v in row] for row in net.W1]
+    b1 = [Value(v) for v in net.b1[:, 0]]
+    W2 = [Value(v) for v in net.W2[0]]
+    b2 = Value(net.b2)
+    n_h, (n_x, m) = len(b1), X.shape
+    losses = []
+    for k in range(m):
+        a1 = [(sum(W1[i][j] * X[j, k] for j in range(n_x)) + b1[i]).tanh() for i in range(n_h)]
+        z2 = sum(W2[i] * a1[i] for i in range(n_h)) + b2
+        losses.append(z2.loss(Y[0, k]))
+    J = sum(losses) / m
+    J.backward()
+    return J.data, lh.Network(np.array([[v.grad for v in row] for row in W1]),
+                              np.array([[v.grad] for v in b1]), np.array([[v.grad for v in W2]]),
+                              b2.grad)
+
+
+def parts(net):
+    return net.W1, net.b1, net.W2, net.b2
+
+
+@given(problems)
+def test_backward_matches_the_engine(problem):
+    net, X, Y = problem
+    J, grads = lh.network_gradients(net, X, Y)
+    J_engine, grads_engine = engine_cost_and_gradients(net, X, Y)
+    assert J == pytest.approx(J_engine, rel=1e-12)
+    for got, want in zip(parts(grads), parts(grads_engine)):
+        assert np.shape(got) == np.shape(want)
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-14)
+
+
+@given(problems)
+def test_backward_matches_finite_differences(problem):
+    net, X, Y = problem
+
+    def J(W1, b1, W2, b2):
+        return lh.network_gradients(lh.Network(W1, b1, W2, b2), X, Y)[0]
+
+    _, grads = lh.network_gradients(net, X, Y)
+    numeric = lh.numerical_gradient(J, *parts(net))
+    assert lh.relative_difference(parts(grads), numeric) < 1e-7 or np.allclose(
+        np.concatenate([np.ravel(g) for g in parts(grads)]),
+        np.concatenate([np.ravel(g) for g in numeric]), rtol=0, atol=1e-9)  # all near 0
+
+
+@given(problems)
+def test_forward_matches_the_formulas_one_example_at_a_time(problem):
+    net, X, Y = problem
+    Z1, A1, Z2, A2 = lh.network_forward(net, X)
+    for k in range(X.shape[1]):
+        for i in range(net.W1.shape[0]):
+            z1 = sum(net.W1[i, j] * X[j, k] for j in range(X.shape[0])) + net.b1[i, 0]
+            assert Z1[i, k] == pytest.approx(z1, rel=1e-12, abs=1e-12)
+            assert A1[i, k] == pytest.approx(math.tanh(z1), rel=1e-12, abs=1e-12)
+        z2 = sum(net.W2[0, i] * A1[i, k] for i in range(net.W1.shape[0])) + net.b2
+        assert Z2[0, k] == pytest.approx(z2, rel=1e-12, abs=1e-12)
+        assert A2[0, k] == pytest.approx(1 / (1 + math.exp(-z2)), rel=1e-12)
+    assert lh.predict_network(net, X).tolist() == (Z2 > 0).astype(int).tolist()
+
+
+def moons():
+    X, y = make_moons(200, noise=0.2, random_state=0)
+    return X.T, y.reshape(1, -1).astype(float)
+
+
+def test_training_bends_the_boundary_where_a_line_cannot():
+    X, Y = moons()
+    line = lh.train(X, Y, alpha=1.0, iterations=2000)
+    line_accuracy = (lh.predict(line.w, line.b, X) == Y).mean()
+    result = lh.train_network(X, Y, n_h=4, alpha=1.0, iterations=3000, seed=0)
+    accuracy = (lh.predict_network(result.net, X) == Y).mean()
+    assert not result.diverged and result.costs.shape == (3000,)
+    assert result.cost < line.cost / 3 and accuracy > line_accuracy + 0.1
+    assert result.cost == pytest.approx(lh.network_gradients(result.net, X, Y)[0], rel=1e-15)
+    assert np.all(np.diff(result.costs) <= 1e-12)  # a small enough alpha never raises the cost
+    again = lh.train_network(X, Y, n_h=4, alpha=1.0, iterations=3000, seed=0)
+    assert np.array_equal(again.costs, result.costs)  # seeded: the same run twice
+
+
+def test_a_too_large_alpha_stops_with_a_warning_and_keeps_the_last_good_parameters():
+    X, Y = moons()
+    with pytest.warns(lh.DivergenceWarning, match="too large; try a smaller one"):
+        result = lh.train_network(X, Y, n_h=4, alpha=1e4, iterations=100)
+    assert result.diverged and result.costs[-1] > result.costs[0]
+    assert all(np.isfinite(p).all() for p in parts(result.net))
+    assert result.cost == pytest.approx(lh.network_gradients(result.net, X, Y)[0], rel=1e-12)
+
+
+def test_init_is_seeded_and_breaks_the_symmetry():
+    net = lh.init_network(n_x=2, n_h=5, seed=3)
+    assert [np.shape(p) for p in parts(net)] == [(5, 2), (5, 1), (1, 5), ()]
+    assert all(np.array_equal(p, q) for p, q in zip(parts(net), parts(lh.init_network(2, 5, 3))))
+    assert len({tuple(row) for row in net.W1}) == 5  # no two hidden units start alike
+    assert not np.array_equal(net.W1, lh.init_network(2, 5, seed=4).W1)
+
+
+def test_large_weights_give_a_finite_cost_without_warnings():
+    X, Y = moons()
+    net = lh.init_network(2, 4)
+    net = lh.Network(net.W1 * 1e3, net.b1, net.W2 * 1e3, 0.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        J, grads = lh.network_gradients(net, X, Y)
+    assert math.isfinite(J) and all(np.isfinite(p).all() for p in parts(grads))
+
+
+def test_arguments_are_never_modified():
+    X, Y = moons()
+    net = lh.init_network(2, 3)
+    for a in (X, Y, net.W1, net.b1, net.W2):
+        a.flags.writeable = False  # a write in place would raise
+    _, grads = lh.network_gradients(net, X, Y)
+    lh.update_network(net, grads, 0.5)
+
+
+def test_update_steps_against_the_gradient():
+    X, Y = moons()
+    net = lh.init_network(2, 3)
+    J, grads = lh.network_gradients(net, X, Y)
+    new = lh.update_network(net, grads, 0.5)
+    for p, dp, q in zip(parts(net), parts(grads), parts(new)):
+        np.testing.assert_array_equal(q, p - 0.5 * dp)
+    assert lh.network_gradients(new, X, Y)[0] < J
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda X, Y, net: lh.network_forward(net, X.T), ValueError,
+         r"W1 should have shape \(3, 200\).*n_x = 200.*\(3, 2\)"),
+        (lambda X, Y, net: lh.network_forward((net.W1, net.b1), X), TypeError,
+         "should be a Network, such as init_network"),
+        (lambda X, Y, net: lh.network_forward(lh.Network(net.W1, net.b1.ravel(), net.W2, 0.0), X),
+         ValueError, r"b1 should have shape \(3, 1\).*it has shape \(3,\)"),
+        (lambda X, Y, net: lh.network_forward(lh.Network(net.W1, net.b1, net.W2, np.nan), X),
+         ValueError, "b2 should be a finite number"),
+        (lambda X, Y, net: lh.network_backward(net, X, Y, np.zeros((3, 200)), np.zeros(200)),
+         ValueError, r"A2 should have shape \(1, 200\).*\(200,\)"),
+        (lambda X, Y, net: lh.network_gradients(net, X, Y.ravel()), ValueError,
+         "rank-1 array"),
+        (lambda X, Y, net: lh.train_network(X, Y, 3, alpha=-1, iterations=10), ValueError,
+         "alpha should be a finite number greater than 0"),
+    ],
+)
+def test_bad_input_is_explained(call, error, message):
+    X, Y = moons()
+    with pytest.raises(error, match=message):
+        call(X, Y, lh.init_network(2, 3))
