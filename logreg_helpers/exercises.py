@@ -276,6 +276,7 @@ class _Slip:
 
     hint: str
     model: object
+    show: tuple = ()  # the results that show the mistake best; default: the first wrong ones
 
 
 def _describe(value):
@@ -378,8 +379,10 @@ def _fmt(value, prefix=""):
         text = np.array2string(value, separator=", ", prefix=prefix,
                                formatter={"float_kind": _float})
         return prefix + text
-    if isinstance(value, tuple):
-        inner = ", ".join(_fmt(v).replace("\n", " ") for v in value)
+    if isinstance(value, (tuple, list)) and len(value) <= 20:
+        inner = ", ".join(" ".join(_fmt(v).split()) for v in value)
+        if isinstance(value, list):
+            return prefix + "[" + inner + "]"
         return prefix + "(" + inner + ("," if len(value) == 1 else "") + ")"
     return prefix + _short(value)
 
@@ -497,7 +500,8 @@ def _judge(ex, function):
         what = _what_differs(wrong, [f for f in expected[k] if f not in case.skip])
         for slip in ex.slips:
             if all(_agrees(g, _model(slip.model, c), c.skip) for g, c in zip(got, ex.cases)):
-                return False, _report(ex, case, run, what, slip.hint, wrong, expected[k], got[k])
+                shown = [f for f in slip.show if f in wrong] or wrong
+                return False, _report(ex, case, run, what, slip.hint, shown, expected[k], got[k])
         if ex.after_slips is not None:
             found = ex.after_slips(got[k], expected[k], case)
             if found:
@@ -545,8 +549,8 @@ def _changed(ex, names):
         f"It changed its argument {name}: after the call, the caller's {name} no longer holds "
         "what was passed in.",
         f"Your function must leave its inputs alone and return new values. An in-place "
-        f"operator such as {name} -= ... or {name} += ..., or an assignment into {name}[...], "
-        f"writes into the caller's array; {name} = {name} - ... makes a new one instead.",
+        f"operator ({name} -= ..., {name} += ..., {name} *= ...) or an assignment into "
+        f"{name}[...] writes into the caller's array; {name} = {name} - ... makes a new one.",
     )
 
 
@@ -629,7 +633,7 @@ def _report(ex, case, run, what, hint, wrong=(), expected=None, got=None):
     lines = [f"{ex.name}: not right yet. {what}", f"The case that shows it: {case.label}."]
     for name, value in zip(case.names, case.args):
         lines.append(_fmt(value, f"    {name} = "))
-    for f in wrong:
+    for f in wrong[:2]:
         lines.append(_fmt(expected[f], f"Expected  {f} = "))
         lines.append(_fmt(got[f], f"Got       {f} = "))
     if not wrong and got is not None:
@@ -665,7 +669,7 @@ def _col(values):
 
 
 def _sigmoid_expected(z):
-    return {"a": np.asarray(_sigmoid(z), dtype=float)}
+    return {"σ(z)": np.asarray(_sigmoid(z), dtype=float)}
 
 
 def _read_sigmoid(result, case):
@@ -676,13 +680,13 @@ def _read_sigmoid(result, case):
                          f"array of shape {result.shape}.",
                          "Apply the formula to z itself; do not wrap z or the result in a list "
                          "or an array.")
-        return {"a": np.asarray(_number(result, "σ(z)"))}
+        return {"σ(z)": np.asarray(_number(result, "σ(z)"))}
     if isinstance(result, list):
         raise _Wrong("For an array it should return a numpy array of the same shape, but it "
                      "returned a list.",
                      "numpy's functions (np.exp) work element by element on a whole array; "
                      "there is no need to loop over its entries.")
-    return {"a": _array(result, "σ(z)", np.shape(z))}
+    return {"σ(z)": _array(result, "σ(z)", np.shape(z))}
 
 
 def _sigmoid_case_values(z):
@@ -717,24 +721,24 @@ _SIGMOID = _Exercise(
         _Slip("Your sigmoid is the mirror image of σ: it gives 1 - σ(z), large for negative z "
               "and small for positive z. σ(2) should be above 0.5. Look at the sign of the "
               "exponent.",
-              lambda z: {"a": _sigmoid(-_sigmoid_case_values(z))}),
+              lambda z: {"σ(z)": _sigmoid(-_sigmoid_case_values(z))}),
         _Slip("Some values are above 1, and a probability never is. Python divides before it "
               "adds: 1 / 1 + e is (1 / 1) + e. Put the whole denominator in parentheses.",
-              lambda z: {"a": 1 + np.exp(-_sigmoid_case_values(z))}),
+              lambda z: {"σ(z)": 1 + np.exp(-_sigmoid_case_values(z))}),
         _Slip("At z = 0 your sigmoid divides by zero, and some values are negative. Look at "
               "the sign between the 1 and the exponential in the denominator.",
-              lambda z: {"a": 1 / (1 - np.exp(-_sigmoid_case_values(z)))}),
+              lambda z: {"σ(z)": 1 / (1 - np.exp(-_sigmoid_case_values(z)))}),
         _Slip("Right for moderate z, but nan for large positive z: e^z overflows to inf there, "
               "and inf / inf is nan. Write it in a form that only ever needs e^(-z) for "
               "large positive z, which is tiny instead of huge (notebook 03 shows this).",
-              lambda z: {"a": np.exp(_sigmoid_case_values(z))
+              lambda z: {"σ(z)": np.exp(_sigmoid_case_values(z))
                          / (1 + np.exp(_sigmoid_case_values(z)))}),
         _Slip("That is the derivative σ'(z) = σ(z)(1 - σ(z)), not σ(z) itself: its largest value "
               "is 0.25, at z = 0, where σ(0) = 0.5.",
-              lambda z: {"a": _sigmoid(z) * (1 - _sigmoid(_sigmoid_case_values(z)))}),
+              lambda z: {"σ(z)": _sigmoid(z) * (1 - _sigmoid(_sigmoid_case_values(z)))}),
         _Slip("Your sigmoid returns only 0 and 1: it rounds, or thresholds. σ(z) is a "
               "probability anywhere between 0 and 1; rounding it is predict's job, later.",
-              lambda z: {"a": np.round(np.asarray(_sigmoid(z), dtype=float))}),
+              lambda z: {"σ(z)": np.round(np.asarray(_sigmoid(z), dtype=float))}),
     ),
 )
 
@@ -829,19 +833,19 @@ _ONE_EXAMPLE = _Exercise(
     },
     slips=(
         _Slip("Everything is computed as if b were 0. Perhaps you forgot to add b in z?",
-              lambda x, w, b, y: _one_example_model(x, w, b, y, bias=False)),
+              lambda x, w, b, y: _one_example_model(x, w, b, y, bias=False), ("z",)),
         _Slip("Every entry of dw uses x1, the first feature. Each weight w_j multiplies its own "
               "feature x_j, so dw_j = x_j dz: a copy-and-paste slip?",
               lambda x, w, b, y: _one_example_model(x, w, b, y, dw="x1")),
         _Slip("dz, dw and db have the wrong sign. dz is the prediction minus the label; "
               "the other way round, gradient descent would walk uphill.",
-              lambda x, w, b, y: _one_example_model(x, w, b, y, dz="y - a")),
+              lambda x, w, b, y: _one_example_model(x, w, b, y, dz="y - a"), ("dz",)),
         _Slip("Your dz is a(1 - a) alone: that is the local derivative da/dz. The chain rule "
               "multiplies it by da = dL/da, and the product simplifies to a - y.",
-              lambda x, w, b, y: _one_example_model(x, w, b, y, dz="a(1 - a)")),
+              lambda x, w, b, y: _one_example_model(x, w, b, y, dz="a(1 - a)"), ("dz",)),
         _Slip("Your dz is dL/da alone. The chain rule multiplies it by the local derivative "
               "da/dz = a(1 - a) to get dL/dz.",
-              lambda x, w, b, y: _one_example_model(x, w, b, y, dz="da")),
+              lambda x, w, b, y: _one_example_model(x, w, b, y, dz="da"), ("dz",)),
         _Slip("L came out negative, but a loss never is: log a and log(1 - a) are ≤ 0, so the "
               "loss has a minus sign in front of the bracket.",
               lambda x, w, b, y: _one_example_model(x, w, b, y, L_sign=-1.0)),
@@ -898,9 +902,10 @@ def _gradients_expected(w, b, X, Y):
 
 
 _J_HINT_SIZE1 = (
-    "J is a 1-by-1 array: np.dot or @ of a (1, m) row with an (m, 1) column gives one, and so "
-    "does a product with w.T inside a loop. A cost is one number: turn it into one (float(...) "
-    "or .item()), or add up the losses with np.sum or np.mean."
+    "J is an array holding one number. np.dot or @ of a (1, m) row and an (m, 1) column gives "
+    "a 1-by-1 array, and inside a loop a product with w.T gives one of shape (1,). A cost is "
+    "one number: turn it into one (float(...) or .item()), or add up the losses with np.sum "
+    "or np.mean."
 )
 
 
@@ -925,14 +930,15 @@ def _read_gradients(result, case, loop=False):
                "are the other way round (or the result is transposed).")
         rank1 = ("dw is a rank-1 array, shape (n_x,): a sum along one axis drops that axis. It "
                  "must be a column (n_x, 1), like w.")
-    shape_hints = {
-        (1, n_x): row,
-        (n_x,): rank1,
-        (n_x, m): ("dw has one column per example. Either the products x_j dz are not added "
-                   "up over the examples, or a (1, m) row met an (m, 1) column and numpy "
-                   "broadcast them into an (m, m) matrix without a word. Z, A, Y and dZ should "
-                   "all be rows of shape (1, m)."),
-    }
+    shape_hints = {(1, n_x): row, (n_x,): rank1, (n_x, m): _BROADCAST_DW_HINT}
+    if isinstance(dw, np.ndarray) and dw.shape == (n_x, m) and m > 1:
+        with np.errstate(all="ignore"):
+            products = X * (_sigmoid(w.T @ X + b) - Y)  # x_j dz for each feature and example
+        if _close(dw, products / m) or _close(dw, products):
+            shape_hints[(n_x, m)] = (
+                "dw has one column per example: the products x_j dz are there, but they are "
+                "not added up over the examples. An element-wise product does not sum; the "
+                "matrix product of X with the transpose of dZ does, one sum per feature.")
     if isinstance(dw, np.ndarray) and dw.ndim == 0 or isinstance(dw, (float, np.floating)):
         raise _Wrong(f"dw should have shape (n_x, 1) = ({n_x}, 1), one entry per weight, but "
                      "it is a single number.",
@@ -944,6 +950,12 @@ def _read_gradients(result, case, loop=False):
                  "whole row gives one.")
     return {"J": J, "dw": dw, "db": db}
 
+
+_BROADCAST_DW_HINT = (
+    "dw has one column per example: somewhere a (1, m) row met an (m, 1) column (A built as "
+    "a column, Y.T, a reshaped Y) and numpy broadcast them into an (m, m) matrix without a "
+    "word. Z, A, Y and dZ should all be rows of shape (1, m)."
+)
 
 _BROADCAST_HINT = (
     "Somewhere a row of shape (1, m) met a column of shape (m, 1): Y.T, a reshaped Y, or A "
@@ -1027,11 +1039,15 @@ _GRADIENT_CASES = [
            _arr([[1, 1, 0, 0, 1]]))),
 ]
 
-_SATURATING_CASE = _Case(
-    "saturating z, |z| up to 800 (J is not compared here: the textbook cost is nan there)",
-    (_col([2.0, 0.5]), 0.5, _arr([[400.0, -400.0, 1.0], [1.0, 2.0, -1.0]]), _arr([[0, 0, 1]])),
+_LARGE_Z_CASE = _Case(
+    "large |z|, about 30, where a is within 1e-13 of 0 or 1 (J is not compared here: the "
+    "textbook cost loses its digits there, see notebook 03)",
+    (_col([2.0, 0.5]), 0.5, _arr([[15.0, -15.0, 1.0], [1.0, 2.0, -1.0]]), _arr([[0, 0, 1]])),
     skip=frozenset({"J"}),
 )
+
+# z = 699, -698.5 and -1: a saturates to 1.0 or nearly 0, and even math.exp does not overflow
+_SATURATING_ARGS = (_col([2.0, 0.5]), 0.5, _arr([[349.0, -350.0, -1.0], [1.0, 2.0, 1.0]]))
 
 _GRADIENTS_LOOP = _Exercise(
     name="gradients_loop",
@@ -1049,12 +1065,12 @@ _GRADIENTS = _Exercise(
     name="gradients",
     arg_names=("w", "b", "X", "Y"),
     returns="(J, dw, db)",
-    cases=[copy.copy(c) for c in _GRADIENT_CASES] + [_SATURATING_CASE],
+    cases=[copy.copy(c) for c in _GRADIENT_CASES] + [_LARGE_Z_CASE],
     expected=_gradients_expected,
     read=_read_gradients,
     slips=_gradient_slips(loop=False),
     field_hints=_GRADIENT_FIELD_HINTS,
-    covers="the lecture's shapes, b ≠ 0, m = 1, n_x = 1, n_x = 3 at w = 0, saturating z",
+    covers="the lecture's shapes, b ≠ 0, m = 1, n_x = 1, n_x = 3 at w = 0, large |z|",
 )
 
 
@@ -1176,7 +1192,7 @@ _FORWARD = _Exercise(
         _Case("the lecture's shapes: n_x = 2, m = 4, b ≠ 0", _GRADIENT_CASES[0].args[:3]),
         _Case("one example (m = 1)", _GRADIENT_CASES[1].args[:3]),
         _Case("one feature (n_x = 1)", _GRADIENT_CASES[2].args[:3]),
-        _Case("saturating z, |z| up to 800", _SATURATING_CASE.args[:3]),
+        _Case("saturating z, |z| up to 699", _SATURATING_ARGS),
     ],
     expected=_forward_model,
     read=_read_forward,
@@ -1287,10 +1303,11 @@ _TRAIN = _Exercise(
         _Slip("b never moved from 0. Either b is never updated, or its step uses b itself "
               "(b - α b is still 0) instead of db.",
               lambda X, Y, alpha, iterations: _train_model(X, Y, alpha, iterations,
-                                                           update_b=False)),
+                                                           update_b=False), ("b",)),
         _Slip("The cost rises: your steps go up the gradient. Gradient descent steps against "
               "it, minus α times the gradient.",
-              lambda X, Y, alpha, iterations: _train_model(X, Y, alpha, iterations, sign=1.0)),
+              lambda X, Y, alpha, iterations: _train_model(X, Y, alpha, iterations, sign=1.0),
+              ("costs",)),
     ),
 )
 
@@ -1309,7 +1326,7 @@ def _predict_model(w, b, X, *, on="Z", threshold=0.0, bias=True, flip=False):
     Z = w.T @ X + (b if bias else 0.0)
     value = Z if on == "Z" else _sigmoid(Z)
     p = value > threshold
-    return {"prediction": (~p if flip else p).astype(float)}
+    return {"ŷ": (~p if flip else p).astype(float)}
 
 
 def _read_predict(result, case):
@@ -1326,7 +1343,7 @@ def _read_predict(result, case):
                          "Those are the probabilities A. A prediction is 1 where A is above "
                          "0.5 and 0 elsewhere.")
         raise _Wrong("It should hold only 0 and 1.", None)
-    return {"prediction": p}
+    return {"ŷ": p}
 
 
 _PREDICT = _Exercise(
@@ -1339,12 +1356,12 @@ _PREDICT = _Exercise(
                _arr([[0.5, 1.0, -1.0, 2.0, 0.1, -1.0], [0.5, 2.0, -2.0, 0.0, 0.2, 0.5]]))),
         _Case("one example (m = 1)", (_col([0.5, 0.5]), -1.0, _arr([[1.0], [0.5]]))),
         _Case("one feature (n_x = 1)", (_col([-2.0]), 0.5, _arr([[0.0, 1.0, -1.0, 0.1]]))),
-        _Case("saturating z, |z| up to 800", _SATURATING_CASE.args[:3]),
+        _Case("saturating z, |z| up to 699", _SATURATING_ARGS),
     ],
     expected=_predict_model,
     read=_read_predict,
     covers="b ≠ 0, z just above 0, m = 1, n_x = 1, saturating z",
-    field_hints={"prediction": "ŷ = 1 where a = σ(wᵀx + b) > 0.5, else 0."},
+    field_hints={"ŷ": "ŷ = 1 where a = σ(wᵀx + b) > 0.5, else 0."},
     slips=(
         _Slip("Every prediction is 1: A is a probability, above 0 everywhere, so comparing it "
               "with 0 is always true. The threshold for A is 0.5.",
@@ -1440,7 +1457,8 @@ _STANDARDIZE = _Exercise(
         _Slip("Given the training set's mean and std, your function ignores them and computes "
               "the new data's own. New data must be scaled exactly like the training set: use "
               "the mean and std you are given, and compute them only when they are None.",
-              lambda X, mean=None, std=None: _standardize_model(X, mean, std, own=True)),
+              lambda X, mean=None, std=None: _standardize_model(X, mean, std, own=True),
+              ("mean", "std")),
         _Slip("Your std is the variance, the square of the standard deviation. Divide by the "
               "standard deviation, so that every feature ends up with spread 1.",
               lambda X, mean=None, std=None: _standardize_model(X, mean, std, spread="var")),
@@ -1508,7 +1526,9 @@ _ACCURACY = _Exercise(
         _Slip("That is the share of examples predicted wrong, the error rate. The accuracy is "
               "the share predicted right.",
               lambda w, b, X, Y: _accuracy_model(w, b, X, Y, kind="error")),
-        _Slip("Your accuracy averages an (m, m) matrix of comparisons. " + _BROADCAST_HINT,
+        _Slip("Your accuracy averages an (m, m) matrix of comparisons: the predictions and Y "
+              "are a row (1, m) and a column (m, 1), and numpy compared every prediction with "
+              "every label, without a word. Keep both rows of shape (1, m).",
               lambda w, b, X, Y: _accuracy_model(w, b, X, Y, kind="broadcast")),
     ),
 )
