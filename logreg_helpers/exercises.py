@@ -71,6 +71,15 @@ cell used the worked version from logreg_helpers.)". So a notebook runs top
 to bottom before you have written anything, says so where it matters, and
 each cell switches to your code the moment you replace that line.
 
+The two editions
+----------------
+The teaching notebooks hold the solutions between nbgrader's marker lines
+``### BEGIN SOLUTION`` and ``### END SOLUTION``, inside the exercise's ``def``,
+with ``ex.check_NAME(NAME)`` in the next code cell. ``make exercises`` (the
+script ``scripts/make_exercises.py``, whose docstring gives the full
+convention) writes the student edition to ``notebooks/exercises/``, with the
+stub above in place of each solution.
+
 Adding an exercise
 ------------------
 Write its cases, its expected answer, how to read the function's result
@@ -147,12 +156,12 @@ def _cell_number():
     return getattr(get_ipython(), "execution_count", None)
 
 
-def not_done_yet(name, *args):
+def not_done_yet(name, *args, **kwargs):
     """The body of an exercise's stub in the student edition.
 
     Inside a check it raises :class:`NotDoneYet`, so the check says "not done
     yet". Elsewhere it prints a note (once per cell) and returns what the
-    module's worked version of ``name`` returns for ``args``, so the cells
+    module's worked version of ``name`` returns for these arguments, so the cells
     that use the exercise keep running.
     """
     if _checking or name not in _WORKED:
@@ -161,7 +170,7 @@ def not_done_yet(name, *args):
     if key not in _noted:
         _noted.add(key)
         print(f"({name} is not done yet: this cell used the worked version from logreg_helpers.)")
-    return _WORKED[name](*args)
+    return _WORKED[name](*args, **kwargs)
 
 
 # --------------------------------------------------------------------------------------
