@@ -96,6 +96,7 @@ import io
 import math
 import os
 import signal
+import sys
 import threading
 import traceback
 import warnings
@@ -147,13 +148,23 @@ _checking = 0  # > 0 while a check is calling a student's function
 _noted = set()  # (name, cell) pairs that already printed their note
 
 
-def _cell_number():
-    """The number of the notebook cell running now, or None outside IPython."""
+def _running_cell():
+    """Which run of which notebook cell (or script) is running now, as a hashable key.
+
+    The file name Jupyter compiles the cell under (one per cell source), with
+    the execution count (one per run). Neither alone is enough: nbval runs
+    every cell with the same count, and a cell run twice keeps its file name.
+    """
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_name != "<module>":
+        frame = frame.f_back
     try:
         from IPython import get_ipython
     except ImportError:
-        return None
-    return getattr(get_ipython(), "execution_count", None)
+        count = None
+    else:
+        count = getattr(get_ipython(), "execution_count", None)
+    return (None if frame is None else frame.f_code.co_filename), count
 
 
 def not_done_yet(name, *args, **kwargs):
@@ -166,7 +177,7 @@ def not_done_yet(name, *args, **kwargs):
     """
     if _checking or name not in _WORKED:
         raise NotDoneYet(name)
-    key = (name, _cell_number())
+    key = (name, _running_cell())
     if key not in _noted:
         _noted.add(key)
         print(f"({name} is not done yet: this cell used the worked version from logreg_helpers.)")
@@ -579,8 +590,8 @@ def _where(error):
 def _explain_error(ex, case, error):
     """(what happened, hint) for an exception raised by the student's function."""
     if isinstance(error, _TimeUp):
-        what = (f"It did not finish within {TIME_LIMIT:g} seconds, on a small case; "
-                "it was stopped.")
+        seconds = f"{TIME_LIMIT:g} second{'s' * (TIME_LIMIT != 1)}"
+        what = f"It did not finish within {seconds}, on a small case; it was stopped."
         hint = ("An endless loop? Check that every while loop changes what its condition "
                 "tests, and that a for loop runs over range(m) or range(n_x), not over something "
                 "that keeps growing.")

@@ -3,6 +3,8 @@ notebook back, an unsolved student edition runs and says "not done yet", and the
 student editions are what a fresh generation gives."""
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -26,7 +28,9 @@ SIGMOID = code('''def sigmoid(z):
     return 1 / (1 + np.exp(-z))
     ### END SOLUTION''', "sigmoid")
 CHECK_SIGMOID = code("ex.check_sigmoid(sigmoid)", "check-sigmoid")
-USE_SIGMOID = code('print(f"σ(0) = {sigmoid(0.0):.2f}, σ(2) = {sigmoid(2.0):.4f}")', "use-sigmoid")
+USE_SIGMOID = code('print(f"σ(0) = {sigmoid(0.0):.2f}")\nprint(f"σ(2) = {sigmoid(2.0):.4f}")',
+                   "use-sigmoid")
+USE_AGAIN = code('print(f"σ(-2) = {sigmoid(-2.0):.4f}")', "use-again")
 UPDATE = code('''def update(w, b, dw, db, alpha):
     """One step. w, dw: (n_x, 1); b, db, alpha: numbers. Returns the new (w, b)."""
     step = alpha  # code outside the markers stays in both editions
@@ -141,7 +145,7 @@ def _outputs(nb, id_):
 
 
 def test_unsolved_it_runs_and_says_not_done_yet_and_filled_every_check_passes(tmp_path):
-    original = teacher(SIGMOID, CHECK_SIGMOID, USE_SIGMOID, UPDATE, CHECK_UPDATE)
+    original = teacher(SIGMOID, CHECK_SIGMOID, USE_SIGMOID, USE_AGAIN, UPDATE, CHECK_UPDATE)
     nbformat.write(original, tmp_path / "01_lesson.ipynb")
     written = mk.write_student_edition(tmp_path / "01_lesson.ipynb", tmp_path / "exercises")
     student = nbformat.read(written, 4)
@@ -151,12 +155,19 @@ def test_unsolved_it_runs_and_says_not_done_yet_and_filled_every_check_passes(tm
     assert _outputs(student, "check-update").startswith("update: not done yet.")
     assert _outputs(student, "use-sigmoid") == (
         "(sigmoid is not done yet: this cell used the worked version from logreg_helpers.)\n"
-        "σ(0) = 0.50, σ(2) = 0.8808\n")  # one note for the cell's two calls
+        "σ(0) = 0.50\nσ(2) = 0.8808\n")  # one note for the cell's two statements
+    assert _outputs(student, "use-again").startswith("(sigmoid is not done yet")  # and one here
+
+    # nbval runs cells differently (no execution count): the unsolved edition must still match
+    nbval = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env",
+                            "-p", "no:cacheprovider", "-q", str(written)],
+                           cwd=tmp_path, capture_output=True, text=True)
+    assert nbval.returncode == 0, nbval.stdout[-3000:]
 
     filled = mk.execute(mk.fill_solutions(student, original), tmp_path)
     assert _outputs(filled, "check-sigmoid").startswith("All checks passed: sigmoid")
     assert _outputs(filled, "check-update").startswith("All checks passed: update")
-    assert _outputs(filled, "use-sigmoid") == "σ(0) = 0.50, σ(2) = 0.8808\n"
+    assert _outputs(filled, "use-sigmoid") == "σ(0) = 0.50\nσ(2) = 0.8808\n"
 
 
 def test_stale_editions_are_found(tmp_path):
