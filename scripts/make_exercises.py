@@ -315,7 +315,10 @@ def main(argv=None):
             problems = stale()
             print("\n".join(problems) or "Every student edition is up to date.")
             return 1 if problems else 0
-        for path in args.notebooks or teacher_notebooks():
+        paths = args.notebooks or teacher_notebooks()
+        if not paths:
+            print("No teaching notebook has solution markers yet: nothing to write.")
+        for path in paths:
             print(f"{path.name} -> {write_student_edition(path, run=not args.no_execute)}")
     except MarkerError as error:
         print(f"error: {error}", file=sys.stderr)

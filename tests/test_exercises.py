@@ -990,6 +990,31 @@ def test_right_train_and_update_pass_on_random_problems(problem, alpha, iteratio
         assert passed, "\n".join(lines)
 
 
+@settings(max_examples=40)
+@given(st.integers(1, 4).flatmap(lambda n: st.tuples(
+           st.tuples(*[st.floats(-3, 3)] * n), st.tuples(*[st.floats(-2, 2)] * n))),
+       st.floats(-2, 2), st.sampled_from([0, 1]))
+def test_right_one_examples_pass_on_random_examples(xw, b, y):
+    x, w = xw
+    for function in (one_example_zip, one_example_numpy, one_example_indices):
+        passed, lines = _judged(ex._ONE_EXAMPLE, function, x, w, b, y)
+        assert passed, "\n".join(lines)
+
+
+@settings(max_examples=40)
+@given(problems(max_n_x=3, max_m=6, w_bound=1.0, x_bound=3.0))
+def test_right_standardize_and_accuracy_pass_on_random_data(problem):
+    w, b, (X, Y) = problem
+    if X.shape[1] > 1 and np.all(X.std(axis=1) > 1e-3):  # every feature varies
+        for function in (standardize_keepdims, standardize_sample_std):
+            passed, lines = _judged(ex._STANDARDIZE, function, X)
+            assert passed, "\n".join(lines)
+    if np.all(np.abs(w.T @ X + b) > 1e-9):
+        for function in (accuracy_mean, accuracy_loop, accuracy_abs):
+            passed, lines = _judged(ex._ACCURACY, function, w, b, X, Y)
+            assert passed, "\n".join(lines)
+
+
 class _Unprintable:
     def __repr__(self):
         raise RuntimeError("no repr")
