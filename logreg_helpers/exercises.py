@@ -53,8 +53,9 @@ scalars or 0-d arrays; a 1-by-1 array is reported, because it breaks
 printing and spreads into b. dw must have w's shape (n_x, 1). ``predict`` may
 return ints, floats or booleans. numpy's warnings are silenced during your
 call, so the textbook sigmoid, which overflows (harmlessly) for z < -709,
-passes; the saturating cases compare no cost, because the textbook cost is
-nan there (notebook 03 explains why and what to do).
+passes. The gradient checks' large-|z| case compares dw and db but not J: the
+textbook cost loses its digits there, and is nan beyond |z| ≈ 37 (notebook 03
+explains why and what to do).
 
 "Not done yet": how an unsolved notebook still runs
 ---------------------------------------------------
@@ -500,6 +501,9 @@ def _judge(ex, function):
             got.append(ex.read(run.result, case))
         except _Wrong as wrong:
             return False, _report(ex, case, run, wrong.what, wrong.hint, got=run.result)
+        except Exception:  # something so odd that reading it fails
+            return False, _report(ex, case, run, f"It returned {_describe(run.result)}, which "
+                                  f"is not {ex.returns}.", None, got=run.result)
 
     with np.errstate(all="ignore"):
         expected = [ex.expected(*case.args) for case in ex.cases]

@@ -1058,6 +1058,9 @@ ZOO = [
     lambda *a: tuple(a), lambda *a: a[0], lambda *a: np.array(["a", "b"]),
     lambda *a: (np.nan,) * 6, lambda *a: [[1, 2], [3]], lambda *a: 1e308 * np.ones((1, 4)),
     lambda *a: (object(), object(), object()), lambda: 0.5, print,
+    lambda *a: (1.0, 0.5, 0.3, 0.2, _Unprintable(), 0.2),
+    lambda *a: (np.zeros((2, 1)), 0.0, _Unprintable()),
+    lambda *a: (np.zeros((1, 4)), _Unprintable()), lambda *a: (_Unprintable(), 0.5),
 ]
 
 CHECKS = [S, O, GL, U, F, G, T, P, Z, A]
