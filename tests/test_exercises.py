@@ -1092,6 +1092,6 @@ def test_checks_never_raise_whatever_a_function_returns(value):
 
 
 def test_the_check_of_a_function_that_breaks_the_checker_is_honest(monkeypatch, capsys):
-    monkeypatch.setattr(ex._SIGMOID, "read", _raises)
+    monkeypatch.setattr(ex._SIGMOID, "expected", _raises)
     assert ex.check_sigmoid(sigmoid_textbook) is False
     assert "the check itself failed" in capsys.readouterr().out
