@@ -4,6 +4,7 @@
 #   make notebooks   re-execute every notebook in place, so the committed outputs are fresh
 #   make demo        the alpha/iterations playground as a code-free app (Voila), for the classroom
 #   make bench       the full benchmarks: benchmarks/results.md and benchmarks/results.png
+#   make exercises   regenerate the student edition, notebooks/exercises/, from the teaching notebooks
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -13,7 +14,7 @@ STAMP   = $(VENV)/.installed
 ROOT_FLAG = $(if $(filter 0,$(shell id -u)),--allow-root,)
 JUPYTER_FLAGS = --ServerApp.ip=127.0.0.1 $(ROOT_FLAG)
 
-.PHONY: lab test notebooks demo bench setup clean
+.PHONY: lab test notebooks demo bench exercises setup clean
 
 setup: $(STAMP)
 
@@ -41,6 +42,9 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+
+exercises: $(STAMP)
+	$(PY) scripts/make_exercises.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
