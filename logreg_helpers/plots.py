@@ -11,6 +11,7 @@ the widgets can update them in place instead of drawing a new figure.
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
@@ -442,15 +443,41 @@ def plot_costs(costs, ax=None, label=None, **kwargs):
 
 # ---------------------------------------------------------------- decision boundaries
 
+# The probability σ(z) as a light shading between light tints of the two class colours:
+# the saturated points, with dark edges, stand out on it everywhere, and blue against
+# orange stays apart under every common colour-vision deficiency.
+PROBABILITY_CMAP = LinearSegmentedColormap.from_list(
+    "probability", ["#bcdaeb", "#ffffff", "#f8dfa8"])  # BLUE, white, ORANGE, lightened
+PROBABILITY_LABEL = "σ(z) = P(y = 1 | x)"
 
-def scatter_classes(X, Y, ax, names=("x1", "x2")):
-    """The two classes of a two-feature data set, in colour and marker shape."""
-    for label, style in CLASS_STYLE.items():
-        mask = Y[0] == label
-        ax.scatter(X[0, mask], X[1, mask], s=30, alpha=0.8, edgecolor="white",
-                   linewidth=0.5, **style)
+
+def scatter_classes(X, Y, ax, names=("x1", "x2"), labels=None):
+    """The two classes of a two-feature data set, in colour and marker shape.
+
+    Parameters
+    ----------
+    X : ndarray, shape (2, m)
+    Y : ndarray, shape (1, m) of 0/1
+    ax : matplotlib Axes
+    names : pair of str
+        The axis labels.
+    labels : pair of str, optional
+        What y = 0 and y = 1 mean, for the legend, e.g. ``("benign", "malignant")``.
+
+    Returns
+    -------
+    list of matplotlib PathCollection
+        One per class, y = 0 first.
+    """
+    points = []
+    for y, style in CLASS_STYLE.items():
+        mask = Y[0] == y
+        label = f"{labels[y]} (y = {y})" if labels else style["label"]
+        points.append(ax.scatter(X[0, mask], X[1, mask], s=32, alpha=0.9, edgecolor="#222222",
+                                 linewidth=0.6, **{**style, "label": label}))
     ax.set_xlabel(names[0])
     ax.set_ylabel(names[1])
+    return points
 
 
 class DecisionBoundary:
@@ -458,10 +485,12 @@ class DecisionBoundary:
 
     Create it once over the data, then call :meth:`set` with new parameters:
     it updates its artists in place, which is much cheaper than drawing a new
-    figure and is what the widgets do.
+    figure and is what the widgets do. With ``colorbar=True`` a colour bar
+    gives the shading its scale, σ(z) = P(y = 1 | x), with the boundary's 0.5
+    marked on it: beside ``ax``, or in ``cax`` when given (cleared first).
     """
 
-    def __init__(self, X, ax, resolution=80, margin=0.5):
+    def __init__(self, X, ax, resolution=80, margin=0.5, colorbar=True, cax=None):
         lo = X.min(axis=1) - margin
         hi = X.max(axis=1) + margin
         self.ax = ax
@@ -472,11 +501,26 @@ class DecisionBoundary:
         self.shape = g1.shape
         self.image = ax.imshow(
             np.full(self.shape, 0.5), origin="lower", extent=self.extent, aspect="auto",
-            cmap="PuOr_r", vmin=0, vmax=1, alpha=0.35, interpolation="bilinear",
+            cmap=PROBABILITY_CMAP, vmin=0, vmax=1, interpolation="bilinear",
         )
         (self.line,) = ax.plot([], [], color="black", lw=2.5, label="σ(z) = 0.5")
         ax.set_xlim(lo[0], hi[0])
         ax.set_ylim(lo[1], hi[1])
+        self.colorbar = None
+        if colorbar:
+            where = dict(cax=cax) if cax is not None else dict(ax=ax, fraction=0.05, pad=0.02)
+            if cax is not None:
+                cax.clear()
+            self.colorbar = ax.figure.colorbar(self.image, ticks=[0, 0.25, 0.5, 0.75, 1],
+                                               **where)
+            self.colorbar.set_label(PROBABILITY_LABEL)
+            self.colorbar.ax.axhline(0.5, color="black", lw=2.5)  # where the line is drawn
+            self.colorbar.outline.set_edgecolor(GREY)
+
+    @property
+    def artists(self):
+        """What :meth:`set` changes, in drawing order."""
+        return [self.image, self.line]
 
     def set(self, w, b):
         """Show the boundary of the weights w (shape (2, 1)) and the bias b."""
@@ -494,8 +538,24 @@ class DecisionBoundary:
         self.line.set_data(xs, ys)
 
 
-def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None):
-    """The data and the decision boundary of (w, b) over it.
+def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None, labels=None,
+                           colorbar=True):
+    """The data and the decision boundary of (w, b) over it, the shading's scale beside it.
+
+    Parameters
+    ----------
+    w : ndarray, shape (2, 1)
+    b : float
+    X, Y : ndarray, shapes (2, m) and (1, m)
+    ax : matplotlib Axes, optional
+        A new figure when omitted.
+    names : pair of str
+        The axis labels.
+    title : str, optional
+    labels : pair of str, optional
+        What y = 0 and y = 1 mean, for the legend, e.g. ``("benign", "malignant")``.
+    colorbar : bool
+        A colour bar for the shading, σ(z) = P(y = 1 | x).
 
     Returns
     -------
@@ -503,10 +563,10 @@ def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None):
     """
     if ax is None:
         _, ax = new_figure()
-    boundary = DecisionBoundary(X, ax)
+    boundary = DecisionBoundary(X, ax, colorbar=colorbar)
     boundary.set(w, b)
-    scatter_classes(X, Y, ax, names)
-    ax.legend(loc="upper left", framealpha=0.9)
+    scatter_classes(X, Y, ax, names, labels)
+    ax.legend(loc="best", framealpha=0.9)
     if title:
         ax.set_title(title)
     return boundary

@@ -149,13 +149,14 @@ def graph_explorer(x=(1.5, -0.5), w=(0.8, 0.4), b=-0.2, y=1):
 
 
 def _datasets():
-    """The data sets of the playground: name -> (X, Y, feature names)."""
+    """The data sets of the playground: name -> (X, Y, feature names, class names)."""
     X, Y = toy_data()
     X_bc, Y_bc, names = breast_cancer()
     X_bc, _, _ = standardize(X_bc)
     return {
-        "toy data (m = 200)": (X, Y, ("x1", "x2")),
-        "breast cancer (m = 569, standardised)": (X_bc, Y_bc, tuple(f"{n} (std.)" for n in names)),
+        "toy data (m = 200)": (X, Y, ("x1", "x2"), None),
+        "breast cancer (m = 569, standardised)": (
+            X_bc, Y_bc, tuple(f"{n} (std.)" for n in names), ("benign", "malignant")),
     }
 
 
@@ -194,8 +195,8 @@ class Playground(_Explorer):
     dragging feels live without a backlog. The play button moves the
     iteration slider in the browser; each frame is one refresh.
 
-    Redrawing is incremental (blitting): the axes, ticks, labels and legend
-    are rendered once into a background, and a refresh pastes that
+    Redrawing is incremental (blitting): the axes, ticks, labels, legend and
+    colour bar are rendered once into a background, and a refresh pastes that
     background and draws only what lies on or over the changing parts (the
     cost curve, the shading and boundary line, the points over them). The
     background is rendered again only when the data set or the end of the
@@ -230,7 +231,8 @@ class Playground(_Explorer):
         self.step.on_click(self._on_step)
         self.status = W.HTML()
         self.view = _FigureImage(12, 4.5)
-        self.ax_cost, self.ax_data = self.view.figure.subplots(1, 2)
+        self.ax_cost, self.ax_data, self.ax_scale = self.view.figure.subplots(
+            1, 3, width_ratios=[1, 1, 0.05])
         self.result = None
         self._background = None  # (key, pixels) of the static part of the figure
         self._set_data()
@@ -250,7 +252,7 @@ class Playground(_Explorer):
 
     def _set_data(self):
         """Build both panels for the chosen data set and lay the figure out once."""
-        self.X, self.Y, names = self.datasets[self.dataset.value]
+        self.X, self.Y, names, classes = self.datasets[self.dataset.value]
         self.safe_alpha = largest_safe_alpha(self.X)
         ax = self.ax_cost
         ax.clear()
@@ -260,7 +262,7 @@ class Playground(_Explorer):
                                  va="center", color=plots.VERMILION, fontsize=14)
         ax.axhline(np.log(2), color=plots.GREY, lw=1, ls=":")
         ax.text(0.97, np.log(2), "J at the start, log 2", transform=ax.get_yaxis_transform(),
-                ha="right", va="bottom", color=plots.GREY, fontsize=11)
+                ha="right", va="bottom", color=plots.GREY, fontsize=12)
         ax.set_xlabel("iteration")
         ax.set_ylabel("cost J")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -269,14 +271,15 @@ class Playground(_Explorer):
 
         ax = self.ax_data
         ax.clear()
-        self.boundary = plots.DecisionBoundary(self.X, ax)
-        plots.scatter_classes(self.X, self.Y, ax, names)
+        self.boundary = plots.DecisionBoundary(self.X, ax, cax=self.ax_scale)
+        plots.scatter_classes(self.X, self.Y, ax, names, classes)
         self.data_text = ax.text(0.5, 0.08, "", transform=ax.transAxes, ha="center",
                                  va="bottom", color=plots.VERMILION, fontsize=14,
                                  bbox=dict(facecolor="white", edgecolor=plots.VERMILION))
         # The legend sits above the panel, off the shading, so it stays in the background.
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False,
-                  title="the data and the decision boundary", title_fontsize=14)
+                  title="the data and the decision boundary", title_fontsize=14,
+                  columnspacing=1.0, handletextpad=0.4)
 
         fig = self.view.figure
         fig.set_layout_engine("constrained")  # once, then frozen: it measures every label

@@ -188,6 +188,62 @@ def test_decision_boundary_line_is_where_z_is_zero():
     assert not np.allclose(boundary.image.get_array(), image_before)
 
 
+def test_shading_has_a_labelled_scale_and_the_classes_their_names():
+    X, Y = lh.toy_data()
+    w, b = np.array([[1.0], [2.0]]), 0.5
+    boundary = plots.plot_decision_boundary(w, b, X, Y, labels=("benign", "malignant"))
+    bar = boundary.colorbar
+    assert bar.mappable is boundary.image and bar.ax.get_ylabel() == "σ(z) = P(y = 1 | x)"
+    assert (bar.vmin, bar.vmax) == (0, 1)
+    # the shading at a point is σ(z) there: its colour is the colour bar's at that value
+    x1, x2 = X[:, 0]
+    row, col = [np.abs(np.linspace(*lim, 80) - v).argmin()
+                for lim, v in ((boundary.extent[2:], x2), (boundary.extent[:2], x1))]
+    shade = boundary.image.get_array()[row, col]
+    z = w[0, 0] * np.linspace(*boundary.extent[:2], 80)[col] + w[1, 0] * np.linspace(
+        *boundary.extent[2:], 80)[row] + b
+    assert shade == pytest.approx(1 / (1 + np.exp(-z)), rel=1e-12)
+    legend = [t.get_text() for t in boundary.ax.get_legend().get_texts()]
+    assert legend == ["σ(z) = 0.5", "benign (y = 0)", "malignant (y = 1)"]
+    no_bar = plots.plot_decision_boundary(w, b, X, Y, colorbar=False)
+    assert no_bar.colorbar is None and len(no_bar.ax.figure.axes) == 1
+
+
+def test_scatter_classes_draws_each_class_with_its_label():
+    X, Y = lh.toy_data()
+    _, ax = plots.new_figure()
+    points = plots.scatter_classes(X, Y, ax, names=("radius", "texture"))
+    for y, collection in enumerate(points):
+        np.testing.assert_array_equal(collection.get_offsets(), X[:, Y[0] == y].T)
+        assert collection.get_label() == f"y = {y}"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("radius", "texture")
+    named = plots.scatter_classes(X, Y, ax, labels=("benign", "malignant"))
+    assert [c.get_label() for c in named] == ["benign (y = 0)", "malignant (y = 1)"]
+
+
+def _contrast(c1, c2):
+    """The WCAG contrast ratio of two colours (1 to 21; 3 is the least for graphics)."""
+    def luminance(c):
+        rgb = np.asarray(matplotlib.colors.to_rgb(c))
+        linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+        return linear @ [0.2126, 0.7152, 0.0722]
+    hi, lo = sorted([luminance(c1), luminance(c2)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_points_stand_out_on_every_shade():
+    _, ax = plots.new_figure()
+    X, Y = lh.toy_data()
+    shades = plots.PROBABILITY_CMAP(np.linspace(0, 1, 21))
+    for collection in plots.scatter_classes(X, Y, ax):
+        edge = collection.get_edgecolor()[0]
+        assert min(_contrast(edge, shade) for shade in shades) >= 7  # dark outline, light shade
+    # the blue class sits on the σ ≈ 0 side; its fill also stands out there by itself
+    assert _contrast(plots.BLUE, shades[0]) >= 3
+    # the shading is light everywhere (no dark purple under the points)
+    assert min(_contrast("white", shade) for shade in shades) < 1.5
+
+
 def test_cost_curve_plots_every_cost():
     costs = lh.train(*lh.toy_data(), 0.5, 50).costs
     line = plots.plot_costs(costs)

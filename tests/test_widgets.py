@@ -101,6 +101,9 @@ def test_dataset_switch_uses_the_standardised_real_data(playground):
     assert f"{lh.largest_safe_alpha(Xs):.3g}" in p.safe.value
     expected = lh.train(Xs, Y, p.alpha.value, p.iterations.value)
     assert p.result.cost == pytest.approx(expected.cost)
+    legend = [t.get_text() for t in p.ax_data.get_legend().get_texts()]
+    assert legend == ["σ(z) = 0.5", "benign (y = 0)", "malignant (y = 1)"]
+    assert len(p.view.figure.axes) == 3  # the colour bar was redrawn, not added
     p.dataset.value = p.dataset.options[0]
 
 
@@ -138,7 +141,7 @@ def test_no_figure_or_memory_build_up_after_hundreds_of_moves(playground):
     for i in range(200):
         move(i)
     assert plt.get_fignums() == figures
-    assert len(p.view.figure.axes) == 2
+    assert len(p.view.figure.axes) == 3  # cost, data and the shading's colour bar
     assert len(p.ax_cost.lines) == 3 and len(p.ax_data.images) == 1
 
     tracemalloc.start()
