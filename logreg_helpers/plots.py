@@ -15,6 +15,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
+from matplotlib.ticker import MaxNLocator
 
 from .graph import ComputationGraph, ExampleGraph, number_text
 from .numerics import sigmoid
@@ -439,6 +440,51 @@ def plot_costs(costs, ax=None, label=None, **kwargs):
     ax.set_xlabel("iteration")
     ax.set_ylabel("cost J")
     return line
+
+
+class CostCurve:
+    """The cost J against the iteration, updated in place (the widgets' cost panel).
+
+    Create it once on an Axes, then call :meth:`set` for each run: like
+    :class:`DecisionBoundary`, it changes its artists instead of drawing anew.
+    A diverging run's last step, where the cost rose, shows in vermilion with
+    a note.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    start : float, optional
+        The cost where every run starts, drawn as a dotted line (log 2 for
+        w = 0, b = 0), labelled ``start_label``.
+    ylim : pair of float
+    """
+
+    def __init__(self, ax, start=None, start_label="", ylim=(0, 0.8)):
+        self.ax = ax
+        (self.line,) = ax.plot([], [], lw=2.5, color=BLUE)
+        (self.rise,) = ax.plot([], [], lw=2.5, color=VERMILION, marker="o")
+        self.note = ax.text(0.5, 0.45, "", transform=ax.transAxes, ha="center", va="center",
+                            color=VERMILION, fontsize=14)
+        if start is not None:
+            ax.axhline(start, color=GREY, lw=1, ls=":")
+            ax.text(0.97, start, start_label, transform=ax.get_yaxis_transform(), ha="right",
+                    va="bottom", color=GREY, fontsize=12)
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("cost J")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(*ylim)
+
+    @property
+    def artists(self):
+        """What :meth:`set` changes, in drawing order (the title included)."""
+        return [self.line, self.rise, self.note, self.ax.title]
+
+    def set(self, iterations, costs, rise=((), ()), note="", title=""):
+        """Show ``costs`` against ``iterations``, and the step ``rise`` = (xs, ys) in vermilion."""
+        self.line.set_data(iterations, costs)
+        self.rise.set_data(*rise)
+        self.note.set_text(note)
+        self.ax.title.set_text(title)
 
 
 # ---------------------------------------------------------------- decision boundaries

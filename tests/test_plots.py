@@ -250,6 +250,21 @@ def test_cost_curve_plots_every_cost():
     np.testing.assert_array_equal(line.get_ydata(), costs)
 
 
+def test_cost_curve_updates_in_place_and_marks_the_rise():
+    _, ax = plots.new_figure()
+    curve = plots.CostCurve(ax, start=np.log(2), start_label="J at the start, log 2")
+    assert curve.artists == [curve.line, curve.rise, curve.note, ax.title]
+    costs = lh.train(*lh.toy_data(), 0.5, 30).costs
+    curve.set(np.arange(len(costs)), costs, title="α = 0.5")
+    np.testing.assert_array_equal(curve.line.get_ydata(), costs)
+    assert len(curve.rise.get_xdata()) == 0 and curve.note.get_text() == ""
+    assert ax.get_title() == "α = 0.5"
+    curve.set([0, 1], [0.69, 0.7], rise=([1, 2], [0.7, 3.0]), note="diverged")
+    np.testing.assert_array_equal(curve.rise.get_ydata(), [0.7, 3.0])
+    assert curve.note.get_text() == "diverged" and len(ax.lines) == 3  # no new artists
+    assert [t.get_text() for t in ax.texts] == ["diverged", "J at the start, log 2"]
+
+
 def test_style_is_readable_on_a_projector():
     assert plt.rcParams["font.size"] >= 12
     assert plt.rcParams["xtick.labelsize"] >= 12
