@@ -8,6 +8,8 @@ Functions that draw into an existing Axes return the artists they made, so
 the widgets can update them in place instead of drawing a new figure.
 """
 
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -63,10 +65,10 @@ GRAPH_FONT = 13  # the text in the boxes
 LOCAL_FONT = 12  # the local derivatives beside the backward arrows
 _PAD = 0.1  # inside a box, around its text
 _TITLE = 0.8  # the band above the graph that holds the title
-_MARGIN = 0.15
+_MARGIN = 0.1
 _ROW_GAP = 0.3  # between two boxes (and their labels) of the fullest column
-_RUN = 0.75  # the least horizontal run of an arrow's sloping middle
-_LEAD = 0.12  # between a box and a label, or a label and an arrow's bend
+_RUN = 0.65  # the least horizontal run of an arrow's sloping middle
+_LEAD = 0.1  # between a box and a label, or a label and an arrow's bend
 _HEAD = 0.2  # the level piece that an arrow head sits on
 _PAIR = 0.14  # between an edge's forward and backward arrows where they meet a box
 _APART = 0.16  # between the arrows of two edges that meet the same box
@@ -312,12 +314,21 @@ class _Layout:
         return self.column_of[arrow.edge.child] - 1
 
 
+def _figure_size(needed):
+    """A figure size for a graph that needs ``needed`` inches: 12 wide or more, in half inches.
+
+    Whole half inches give round pixel sizes and keep the size (printed in a
+    notebook's output) the same when a text measures a hair wider elsewhere.
+    """
+    width, height = (math.ceil(2 * length - 1e-9) / 2 for length in needed)
+    return max(12.0, width), height
+
+
 def graph_size(graph, backward=True):
-    """The size in inches of the figure :func:`draw_graph` makes for ``graph``: 12 wide or more."""
+    """The size in inches of the figure :func:`draw_graph` makes for ``graph``."""
     figure = Figure(dpi=plt.rcParams["figure.dpi"])
     FigureCanvasAgg(figure)  # a renderer to measure the text with
-    width, height = _Layout(_as_computation_graph(graph), figure.add_subplot(), backward).size
-    return max(12.0, width), height
+    return _figure_size(_Layout(_as_computation_graph(graph), figure.add_subplot(), backward).size)
 
 
 def draw_graph(graph, ax=None, backward=True):
@@ -337,8 +348,8 @@ def draw_graph(graph, ax=None, backward=True):
         Any graph; an ExampleGraph is drawn through its ``computation_graph()``.
     ax : matplotlib Axes, optional
         Where to draw; the Axes is cleared, its axis turned off, and its size
-        read now to fit the boxes to their text (:func:`graph_size` gives the
-        size the graph needs). When omitted, a new figure of that size.
+        read now to fit the boxes to their text. When omitted, a new figure of
+        the size the graph needs, :func:`graph_size`.
     backward : bool
         Also draw the backward pass. With False only the forward values show.
 
@@ -355,7 +366,7 @@ def draw_graph(graph, ax=None, backward=True):
     layout = _Layout(graph, ax, backward)
     columns, boxes = layout.columns, layout.boxes
     if new:
-        ax.figure.set_size_inches(max(12.0, layout.size[0]), layout.size[1])
+        ax.figure.set_size_inches(*_figure_size(layout.size))
     extent = ax.get_window_extent()
     width, height = extent.width / ax.figure.dpi, extent.height / ax.figure.dpi
     ax.set(xlim=(0, width), ylim=(0, height))  # one data unit is one inch

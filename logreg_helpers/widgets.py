@@ -100,10 +100,10 @@ class GraphExplorer(_Explorer):
         self.y = ipywidgets.ToggleButtons(
             options=[0, 1], value=int(y), description="y",
             style={"description_width": "2.5em", "button_width": "4em"})
-        # One size for every slider position: the graph's size with either label, and
-        # a little room for longer numbers.
+        # One size for every slider position: the larger of the graph's sizes with
+        # either label (other numbers change it by less than its half-inch rounding).
         sizes = [plots.graph_size(example_graph(x, w, b, label)) for label in (0, 1)]
-        self.view = _FigureImage(max(s[0] for s in sizes) + 0.4, max(s[1] for s in sizes))
+        self.view = _FigureImage(*np.max(sizes, axis=0))
         self.ax = self.view.figure.add_axes((0, 0, 1, 1))
         s = self.sliders
         column = ipywidgets.Layout(width="33%")
