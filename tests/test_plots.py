@@ -78,7 +78,9 @@ def test_example_graph_shows_every_value_and_gradient():
     for value in (*g.x, *g.w, g.b, g.z, g.a, g.L, g.dz, g.da, *g.dw, g.db, g.a * (1 - g.a)):
         assert any(abs(v - value) <= 1e-3 * abs(value) for v in shown), value
     assert plots.draw_graph(g) is not ax  # each call makes its own figure...
-    assert tuple(ax.figure.get_size_inches()) == pytest.approx(plots.graph_size(g))  # ...this size
+    size = plots.graph_size(g)
+    assert tuple(ax.figure.get_size_inches()) == pytest.approx(size)  # ...this size,
+    assert size[0] >= 12 and all(float(2 * v).is_integer() for v in size)  # in half inches
 
     forward, boxes, _ = drawn(g, backward=False)
     assert not [t for t in forward.texts if t.get_color() != "black"]  # no gradients, no labels
