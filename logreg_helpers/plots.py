@@ -8,12 +8,16 @@ Functions that draw into an existing Axes return the artists they made, so
 the widgets can update them in place instead of drawing a new figure.
 """
 
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.path import Path
+from matplotlib.ticker import MaxNLocator
 
 from .graph import ComputationGraph, ExampleGraph, number_text
 from .numerics import sigmoid
@@ -61,10 +65,10 @@ GRAPH_FONT = 13  # the text in the boxes
 LOCAL_FONT = 12  # the local derivatives beside the backward arrows
 _PAD = 0.1  # inside a box, around its text
 _TITLE = 0.8  # the band above the graph that holds the title
-_MARGIN = 0.15
+_MARGIN = 0.1
 _ROW_GAP = 0.3  # between two boxes (and their labels) of the fullest column
-_RUN = 0.75  # the least horizontal run of an arrow's sloping middle
-_LEAD = 0.12  # between a box and a label, or a label and an arrow's bend
+_RUN = 0.65  # the least horizontal run of an arrow's sloping middle
+_LEAD = 0.1  # between a box and a label, or a label and an arrow's bend
 _HEAD = 0.2  # the level piece that an arrow head sits on
 _PAIR = 0.14  # between an edge's forward and backward arrows where they meet a box
 _APART = 0.16  # between the arrows of two edges that meet the same box
@@ -310,12 +314,21 @@ class _Layout:
         return self.column_of[arrow.edge.child] - 1
 
 
+def _figure_size(needed):
+    """A figure size for a graph that needs ``needed`` inches: 12 wide or more, in half inches.
+
+    Whole half inches give round pixel sizes and keep the size (printed in a
+    notebook's output) the same when a text measures a hair wider elsewhere.
+    """
+    width, height = (math.ceil(2 * length - 1e-9) / 2 for length in needed)
+    return max(12.0, width), height
+
+
 def graph_size(graph, backward=True):
-    """The size in inches of the figure :func:`draw_graph` makes for ``graph``: 12 wide or more."""
+    """The size in inches of the figure :func:`draw_graph` makes for ``graph``."""
     figure = Figure(dpi=plt.rcParams["figure.dpi"])
     FigureCanvasAgg(figure)  # a renderer to measure the text with
-    width, height = _Layout(_as_computation_graph(graph), figure.add_subplot(), backward).size
-    return max(12.0, width), height
+    return _figure_size(_Layout(_as_computation_graph(graph), figure.add_subplot(), backward).size)
 
 
 def draw_graph(graph, ax=None, backward=True):
@@ -335,8 +348,8 @@ def draw_graph(graph, ax=None, backward=True):
         Any graph; an ExampleGraph is drawn through its ``computation_graph()``.
     ax : matplotlib Axes, optional
         Where to draw; the Axes is cleared, its axis turned off, and its size
-        read now to fit the boxes to their text (:func:`graph_size` gives the
-        size the graph needs). When omitted, a new figure of that size.
+        read now to fit the boxes to their text. When omitted, a new figure of
+        the size the graph needs, :func:`graph_size`.
     backward : bool
         Also draw the backward pass. With False only the forward values show.
 
@@ -353,7 +366,7 @@ def draw_graph(graph, ax=None, backward=True):
     layout = _Layout(graph, ax, backward)
     columns, boxes = layout.columns, layout.boxes
     if new:
-        ax.figure.set_size_inches(max(12.0, layout.size[0]), layout.size[1])
+        ax.figure.set_size_inches(*_figure_size(layout.size))
     extent = ax.get_window_extent()
     width, height = extent.width / ax.figure.dpi, extent.height / ax.figure.dpi
     ax.set(xlim=(0, width), ylim=(0, height))  # one data unit is one inch
@@ -440,17 +453,88 @@ def plot_costs(costs, ax=None, label=None, **kwargs):
     return line
 
 
+class CostCurve:
+    """The cost J against the iteration, updated in place (the widgets' cost panel).
+
+    Create it once on an Axes, then call :meth:`set` for each run: like
+    :class:`DecisionBoundary`, it changes its artists instead of drawing anew.
+    A diverging run's last step, where the cost rose, shows in vermilion with
+    a note.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    start : float, optional
+        The cost where every run starts, drawn as a dotted line (log 2 for
+        w = 0, b = 0), labelled ``start_label``.
+    ylim : pair of float
+    """
+
+    def __init__(self, ax, start=None, start_label="", ylim=(0, 0.8)):
+        self.ax = ax
+        (self.line,) = ax.plot([], [], lw=2.5, color=BLUE)
+        (self.rise,) = ax.plot([], [], lw=2.5, color=VERMILION, marker="o")
+        self.note = ax.text(0.5, 0.45, "", transform=ax.transAxes, ha="center", va="center",
+                            color=VERMILION, fontsize=14)
+        if start is not None:
+            ax.axhline(start, color=GREY, lw=1, ls=":")
+            ax.text(0.97, start, start_label, transform=ax.get_yaxis_transform(), ha="right",
+                    va="bottom", color=GREY, fontsize=12)
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("cost J")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(*ylim)
+
+    @property
+    def artists(self):
+        """What :meth:`set` changes, in drawing order (the title included)."""
+        return [self.line, self.rise, self.note, self.ax.title]
+
+    def set(self, iterations, costs, rise=((), ()), note="", title=""):
+        """Show ``costs`` against ``iterations``, and the step ``rise`` = (xs, ys) in vermilion."""
+        self.line.set_data(iterations, costs)
+        self.rise.set_data(*rise)
+        self.note.set_text(note)
+        self.ax.title.set_text(title)
+
+
 # ---------------------------------------------------------------- decision boundaries
 
+# The probability σ(z) as a light shading between light tints of the two class colours:
+# the saturated points, with dark edges, stand out on it everywhere, and blue against
+# orange stays apart under every common colour-vision deficiency.
+PROBABILITY_CMAP = LinearSegmentedColormap.from_list(
+    "probability", ["#bcdaeb", "#ffffff", "#f8dfa8"])  # BLUE, white, ORANGE, lightened
+PROBABILITY_LABEL = "σ(z) = P(y = 1 | x)"
 
-def scatter_classes(X, Y, ax, names=("x1", "x2")):
-    """The two classes of a two-feature data set, in colour and marker shape."""
-    for label, style in CLASS_STYLE.items():
-        mask = Y[0] == label
-        ax.scatter(X[0, mask], X[1, mask], s=30, alpha=0.8, edgecolor="white",
-                   linewidth=0.5, **style)
+
+def scatter_classes(X, Y, ax, names=("x1", "x2"), labels=None):
+    """The two classes of a two-feature data set, in colour and marker shape.
+
+    Parameters
+    ----------
+    X : ndarray, shape (2, m)
+    Y : ndarray, shape (1, m) of 0/1
+    ax : matplotlib Axes
+    names : pair of str
+        The axis labels.
+    labels : pair of str, optional
+        What y = 0 and y = 1 mean, for the legend, e.g. ``("benign", "malignant")``.
+
+    Returns
+    -------
+    list of matplotlib PathCollection
+        One per class, y = 0 first.
+    """
+    points = []
+    for y, style in CLASS_STYLE.items():
+        mask = Y[0] == y
+        label = f"{labels[y]} (y = {y})" if labels else style["label"]
+        points.append(ax.scatter(X[0, mask], X[1, mask], s=32, alpha=0.9, edgecolor="#222222",
+                                 linewidth=0.6, **{**style, "label": label}))
     ax.set_xlabel(names[0])
     ax.set_ylabel(names[1])
+    return points
 
 
 class DecisionBoundary:
@@ -458,10 +542,12 @@ class DecisionBoundary:
 
     Create it once over the data, then call :meth:`set` with new parameters:
     it updates its artists in place, which is much cheaper than drawing a new
-    figure and is what the widgets do.
+    figure and is what the widgets do. With ``colorbar=True`` a colour bar
+    gives the shading its scale, σ(z) = P(y = 1 | x), with the boundary's 0.5
+    marked on it: beside ``ax``, or in ``cax`` when given (cleared first).
     """
 
-    def __init__(self, X, ax, resolution=80, margin=0.5):
+    def __init__(self, X, ax, resolution=80, margin=0.5, colorbar=True, cax=None):
         lo = X.min(axis=1) - margin
         hi = X.max(axis=1) + margin
         self.ax = ax
@@ -472,11 +558,26 @@ class DecisionBoundary:
         self.shape = g1.shape
         self.image = ax.imshow(
             np.full(self.shape, 0.5), origin="lower", extent=self.extent, aspect="auto",
-            cmap="PuOr_r", vmin=0, vmax=1, alpha=0.35, interpolation="bilinear",
+            cmap=PROBABILITY_CMAP, vmin=0, vmax=1, interpolation="bilinear",
         )
         (self.line,) = ax.plot([], [], color="black", lw=2.5, label="σ(z) = 0.5")
         ax.set_xlim(lo[0], hi[0])
         ax.set_ylim(lo[1], hi[1])
+        self.colorbar = None
+        if colorbar:
+            where = dict(cax=cax) if cax is not None else dict(ax=ax, fraction=0.05, pad=0.02)
+            if cax is not None:
+                cax.clear()
+            self.colorbar = ax.figure.colorbar(self.image, ticks=[0, 0.25, 0.5, 0.75, 1],
+                                               **where)
+            self.colorbar.set_label(PROBABILITY_LABEL)
+            self.colorbar.ax.axhline(0.5, color="black", lw=2.5)  # where the line is drawn
+            self.colorbar.outline.set_edgecolor(GREY)
+
+    @property
+    def artists(self):
+        """What :meth:`set` changes, in drawing order."""
+        return [self.image, self.line]
 
     def set(self, w, b):
         """Show the boundary of the weights w (shape (2, 1)) and the bias b."""
@@ -494,8 +595,24 @@ class DecisionBoundary:
         self.line.set_data(xs, ys)
 
 
-def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None):
-    """The data and the decision boundary of (w, b) over it.
+def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None, labels=None,
+                           colorbar=True):
+    """The data and the decision boundary of (w, b) over it, the shading's scale beside it.
+
+    Parameters
+    ----------
+    w : ndarray, shape (2, 1)
+    b : float
+    X, Y : ndarray, shapes (2, m) and (1, m)
+    ax : matplotlib Axes, optional
+        A new figure when omitted.
+    names : pair of str
+        The axis labels.
+    title : str, optional
+    labels : pair of str, optional
+        What y = 0 and y = 1 mean, for the legend, e.g. ``("benign", "malignant")``.
+    colorbar : bool
+        A colour bar for the shading, σ(z) = P(y = 1 | x).
 
     Returns
     -------
@@ -503,10 +620,10 @@ def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None):
     """
     if ax is None:
         _, ax = new_figure()
-    boundary = DecisionBoundary(X, ax)
+    boundary = DecisionBoundary(X, ax, colorbar=colorbar)
     boundary.set(w, b)
-    scatter_classes(X, Y, ax, names)
-    ax.legend(loc="upper left", framealpha=0.9)
+    scatter_classes(X, Y, ax, names, labels)
+    ax.legend(loc="best", framealpha=0.9)
     if title:
         ax.set_title(title)
     return boundary

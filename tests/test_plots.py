@@ -78,7 +78,9 @@ def test_example_graph_shows_every_value_and_gradient():
     for value in (*g.x, *g.w, g.b, g.z, g.a, g.L, g.dz, g.da, *g.dw, g.db, g.a * (1 - g.a)):
         assert any(abs(v - value) <= 1e-3 * abs(value) for v in shown), value
     assert plots.draw_graph(g) is not ax  # each call makes its own figure...
-    assert tuple(ax.figure.get_size_inches()) == pytest.approx(plots.graph_size(g))  # ...this size
+    size = plots.graph_size(g)
+    assert tuple(ax.figure.get_size_inches()) == pytest.approx(size)  # ...this size,
+    assert size[0] >= 12 and all(float(2 * v).is_integer() for v in size)  # in half inches
 
     forward, boxes, _ = drawn(g, backward=False)
     assert not [t for t in forward.texts if t.get_color() != "black"]  # no gradients, no labels
@@ -188,10 +190,81 @@ def test_decision_boundary_line_is_where_z_is_zero():
     assert not np.allclose(boundary.image.get_array(), image_before)
 
 
+def test_shading_has_a_labelled_scale_and_the_classes_their_names():
+    X, Y = lh.toy_data()
+    w, b = np.array([[1.0], [2.0]]), 0.5
+    boundary = plots.plot_decision_boundary(w, b, X, Y, labels=("benign", "malignant"))
+    bar = boundary.colorbar
+    assert bar.mappable is boundary.image and bar.ax.get_ylabel() == "σ(z) = P(y = 1 | x)"
+    assert (bar.vmin, bar.vmax) == (0, 1)
+    # the shading at a point is σ(z) there: its colour is the colour bar's at that value
+    x1, x2 = X[:, 0]
+    row, col = [np.abs(np.linspace(*lim, 80) - v).argmin()
+                for lim, v in ((boundary.extent[2:], x2), (boundary.extent[:2], x1))]
+    shade = boundary.image.get_array()[row, col]
+    z = w[0, 0] * np.linspace(*boundary.extent[:2], 80)[col] + w[1, 0] * np.linspace(
+        *boundary.extent[2:], 80)[row] + b
+    assert shade == pytest.approx(1 / (1 + np.exp(-z)), rel=1e-12)
+    legend = [t.get_text() for t in boundary.ax.get_legend().get_texts()]
+    assert legend == ["σ(z) = 0.5", "benign (y = 0)", "malignant (y = 1)"]
+    no_bar = plots.plot_decision_boundary(w, b, X, Y, colorbar=False)
+    assert no_bar.colorbar is None and len(no_bar.ax.figure.axes) == 1
+
+
+def test_scatter_classes_draws_each_class_with_its_label():
+    X, Y = lh.toy_data()
+    _, ax = plots.new_figure()
+    points = plots.scatter_classes(X, Y, ax, names=("radius", "texture"))
+    for y, collection in enumerate(points):
+        np.testing.assert_array_equal(collection.get_offsets(), X[:, Y[0] == y].T)
+        assert collection.get_label() == f"y = {y}"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("radius", "texture")
+    named = plots.scatter_classes(X, Y, ax, labels=("benign", "malignant"))
+    assert [c.get_label() for c in named] == ["benign (y = 0)", "malignant (y = 1)"]
+
+
+def _contrast(c1, c2):
+    """The WCAG contrast ratio of two colours (1 to 21; 3 is the least for graphics)."""
+    def luminance(c):
+        rgb = np.asarray(matplotlib.colors.to_rgb(c))
+        linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+        return linear @ [0.2126, 0.7152, 0.0722]
+    hi, lo = sorted([luminance(c1), luminance(c2)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_points_stand_out_on_every_shade():
+    _, ax = plots.new_figure()
+    X, Y = lh.toy_data()
+    shades = plots.PROBABILITY_CMAP(np.linspace(0, 1, 21))
+    for collection in plots.scatter_classes(X, Y, ax):
+        edge = collection.get_edgecolor()[0]
+        assert min(_contrast(edge, shade) for shade in shades) >= 7  # dark outline, light shade
+    # the blue class sits on the σ ≈ 0 side; its fill also stands out there by itself
+    assert _contrast(plots.BLUE, shades[0]) >= 3
+    # the shading is light everywhere (no dark purple under the points)
+    assert min(_contrast("white", shade) for shade in shades) < 1.5
+
+
 def test_cost_curve_plots_every_cost():
     costs = lh.train(*lh.toy_data(), 0.5, 50).costs
     line = plots.plot_costs(costs)
     np.testing.assert_array_equal(line.get_ydata(), costs)
+
+
+def test_cost_curve_updates_in_place_and_marks_the_rise():
+    _, ax = plots.new_figure()
+    curve = plots.CostCurve(ax, start=np.log(2), start_label="J at the start, log 2")
+    assert curve.artists == [curve.line, curve.rise, curve.note, ax.title]
+    costs = lh.train(*lh.toy_data(), 0.5, 30).costs
+    curve.set(np.arange(len(costs)), costs, title="α = 0.5")
+    np.testing.assert_array_equal(curve.line.get_ydata(), costs)
+    assert len(curve.rise.get_xdata()) == 0 and curve.note.get_text() == ""
+    assert ax.get_title() == "α = 0.5"
+    curve.set([0, 1], [0.69, 0.7], rise=([1, 2], [0.7, 3.0]), note="diverged")
+    np.testing.assert_array_equal(curve.rise.get_ydata(), [0.7, 3.0])
+    assert curve.note.get_text() == "diverged" and len(ax.lines) == 3  # no new artists
+    assert [t.get_text() for t in ax.texts] == ["diverged", "J at the start, log 2"]
 
 
 def test_style_is_readable_on_a_projector():
