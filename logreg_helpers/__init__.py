@@ -4,13 +4,13 @@
 02 the loop over m .... loop.gradients_loop
 03 vectorized ......... vectorized.forward, cost, backward, update, gradients, train, predict
 numerics .............. sigmoid, loss, gradient_check, largest_safe_alpha
-data .................. toy_data, breast_cancer, standardize
+data .................. toy_data, breast_cancer, standardize, digits, digit_pair
 
 Plots and widgets live in ``logreg_helpers.plots`` and ``logreg_helpers.widgets``;
 import them explicitly (they need matplotlib and ipywidgets).
 """
 
-from .data import breast_cancer, standardize, toy_data
+from .data import breast_cancer, digit_pair, digits, standardize, toy_data
 from .graph import ExampleGraph, example_graph
 from .loop import gradients_loop
 from .numerics import (
@@ -42,6 +42,8 @@ __all__ = [
     "backward",
     "breast_cancer",
     "cost",
+    "digit_pair",
+    "digits",
     "example_graph",
     "forward",
     "gradient_check",
