@@ -335,7 +335,8 @@ def show_weights(W, titles=None, ncols=5, size=2.6, limit=None):
     size : float
         Width of one picture, in inches.
     limit : float, optional
-        The colour scale runs from -limit to +limit; max |W| when omitted.
+        The colour scale runs from -limit to +limit; max |W| when omitted. Weights
+        beyond it take the end colours, and the colour bar gets a pointed end.
 
     Returns
     -------
@@ -343,16 +344,19 @@ def show_weights(W, titles=None, ncols=5, size=2.6, limit=None):
     axes : ndarray of Axes, shape (rows, ncols)
     """
     pictures = _as_images(W, "W")
-    if limit is None:
-        limit = float(np.abs(pictures).max())
+    limit = float(np.abs(pictures).max()) if limit is None else float(limit)
     if not limit > 0:  # all-zero weights (w at the start of training) or a bad limit
         limit = 1.0
+    # weights beyond ±limit take the end colours; the colour bar then gets a pointed end
+    beyond_low, beyond_high = pictures.min() < -limit, pictures.max() > limit
+    extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get(
+        (bool(beyond_low), bool(beyond_high)), "neither")
     fig, axes = _grid(len(pictures), titles, ncols, size, "weight vectors", extra_width=1.3)
     for k, (ax, picture) in enumerate(zip(axes.flat, pictures)):
         image = ax.imshow(picture, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
         if titles is not None:
             ax.set_title(titles[k], fontsize=12)
-    colorbar = fig.colorbar(image, ax=axes, shrink=0.9)
+    colorbar = fig.colorbar(image, ax=axes, shrink=0.9, extend=extend)
     colorbar.set_ticks([-limit, 0.0, limit], labels=[
         f"{-limit:.2g}\ntowards\ny = 0".replace("-", "\u2212"), "0 (no push)",
         f"+{limit:.2g}\ntowards\ny = 1",

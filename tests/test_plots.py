@@ -115,3 +115,14 @@ def test_image_grid_explains_wrong_shapes(X, message):
 def test_titles_must_match_the_pictures():
     with pytest.raises(ValueError, match="Got 2 titles for 3 weight vectors"):
         plots.show_weights(np.ones((64, 3)), titles=["a", "b"])
+
+
+def test_a_capped_weight_scale_says_so_with_a_pointed_colour_bar():
+    w = np.zeros((64, 1))
+    w[0, 0], w[1, 0] = 3.0, -0.5
+    fig, axes = plots.show_weights(w, limit=2.0)
+    image = axes[0, 0].get_images()[0]
+    assert image.get_clim() == (-2.0, 2.0)
+    assert image.colorbar.extend == "max"  # only the positive side is cut off
+    fig, axes = plots.show_weights(w)
+    assert axes[0, 0].get_images()[0].colorbar.extend == "neither"
