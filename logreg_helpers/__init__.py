@@ -5,7 +5,7 @@
 03 vectorized ......... vectorized.forward, cost, backward, update, gradients, train, predict
 numerics .............. sigmoid, loss, largest_safe_alpha
 gradcheck ............. numerical_gradient, relative_difference, gradient_check
-data .................. toy_data, breast_cancer, standardize
+data .................. toy_data, breast_cancer, standardize, digits, digit_pair
 07 autodiff ........... autodiff.Value: the graph, recorded and differentiated by itself
 07 a hidden layer ..... network.init_network, network_forward, network_backward,
                         network_gradients, update_network, train_network, predict_network
@@ -34,7 +34,7 @@ widgets, on top, only show.
 """
 
 from .autodiff import Value
-from .data import breast_cancer, standardize, toy_data
+from .data import breast_cancer, digit_pair, digits, standardize, toy_data
 from .gradcheck import gradient_check, numerical_gradient, relative_difference
 from .graph import ComputationGraph, Edge, ExampleGraph, Node, example_graph, one_example
 from .loop import gradients_loop
@@ -74,6 +74,8 @@ __all__ = [
     "backward",
     "breast_cancer",
     "cost",
+    "digit_pair",
+    "digits",
     "example_graph",
     "forward",
     "gradient_check",

@@ -7,11 +7,17 @@
   Street, W. H. Wolberg and O. L. Mangasarian, "Nuclear feature extraction for
   breast tumor diagnosis", 1993; UCI Machine Learning Repository,
   https://doi.org/10.24432/C5DW2B (licence CC BY 4.0).
+* :func:`digits` and :func:`digit_pair`: 1,797 handwritten digits, 8×8 grey
+  images, from the copy that scikit-learn ships. Source: E. Alpaydin and
+  C. Kaynak, "Optical Recognition of Handwritten Digits", 1998; UCI Machine
+  Learning Repository, https://doi.org/10.24432/C50P49 (licence CC BY 4.0).
 
 Every loader returns X of shape (n_x, m), one example per column, and Y of
-shape (1, m) holding 0 and 1, as the lecture writes them.
+shape (1, m) holding 0 and 1, as the lecture writes them (:func:`digits`
+returns the digit of each image instead, labels of shape (1, m)).
 """
 
+import numbers
 import warnings
 
 import numpy as np
@@ -117,3 +123,52 @@ def standardize(X, mean=None, std=None):
                 "Scaling by it would divide by zero or flip the feature."
             )
     return (X - mean) / std, mean, std
+
+
+def digits():
+    """The 1,797 handwritten digits, each 8×8 image flattened into a column of 64 pixels.
+
+    Returns
+    -------
+    X : ndarray, shape (64, 1797)
+        One image per column, its pixels read row by row: ``X[:, i].reshape(8, 8)``
+        is image i. Each pixel counts the ink in a 4×4 block of the original
+        32×32 scan, from 0 (blank) to 16 (all ink); unscaled.
+    labels : ndarray of int, shape (1, 1797)
+        The digit each image shows, 0 to 9 (between 174 and 183 images of each).
+    """
+    from sklearn.datasets import load_digits  # bundled with scikit-learn: no download
+
+    data = load_digits()
+    X = np.ascontiguousarray(data.data.T)  # scikit-learn puts one image per row
+    labels = data.target.astype(int).reshape(1, -1)
+    return X, labels
+
+
+def digit_pair(positive, negative):
+    """Only the images of two digits, as a yes/no question: "is this a ``positive``?"
+
+    Parameters
+    ----------
+    positive, negative : int
+        Two different digits, 0 to 9.
+
+    Returns
+    -------
+    X : ndarray, shape (64, m)
+        The images of the two digits, unscaled, in the order of :func:`digits`.
+    Y : ndarray of float, shape (1, m)
+        1 for an image of ``positive``, 0 for an image of ``negative``.
+    """
+    for name, digit in (("positive", positive), ("negative", negative)):
+        if isinstance(digit, bool) or not isinstance(digit, numbers.Integral):
+            raise TypeError(f"{name} should be a digit, a whole number from 0 to 9, "
+                            f"but it is {digit!r}.")
+        if not 0 <= digit <= 9:
+            raise ValueError(f"{name} should be a digit from 0 to 9, but it is {digit}.")
+    if positive == negative:
+        raise ValueError(f"positive and negative are both {positive}: a yes/no question needs "
+                         "two different digits, for example digit_pair(3, 8).")
+    X, labels = digits()
+    keep = (labels[0] == positive) | (labels[0] == negative)
+    return np.ascontiguousarray(X[:, keep]), (labels[:, keep] == positive).astype(float)

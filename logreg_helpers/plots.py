@@ -627,3 +627,133 @@ def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None, 
     if title:
         ax.set_title(title)
     return boundary
+
+
+# ---------------------------------------------------------------- images and weight pictures
+
+# ColorBrewer's diverging purple-orange map, safe for colour-blind readers, centred on 0: orange
+# for weights that push σ(z) towards 1 (like the orange class above), purple towards 0, white for
+# no push either way.
+WEIGHT_CMAP = "PuOr_r"
+
+
+def _as_images(X, name):
+    """X of shape (n_pixels, m), one square image per column, as m images of side × side."""
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2:
+        hint = f" For one image, use {name}.reshape(-1, 1)." if X.ndim == 1 else ""
+        raise ValueError(f"{name} should be 2-D with one image per column, "
+                         f"but it has shape {X.shape}.{hint}")
+    n_pixels, m = X.shape
+    side = int(np.sqrt(n_pixels) + 0.5)  # the nearest whole side length
+    if side * side != n_pixels:
+        raise ValueError(
+            f"{name} should hold one square image per column, but its columns have {n_pixels} "
+            f"values, which is not a square number like 64 = 8 × 8. Did you pass {name}.T?"
+        )
+    return X.T.reshape(m, side, side)  # column i read row by row, as numpy's reshape does
+
+
+def _grid(count, titles, ncols, size, name, extra_width=0.0):
+    """A figure with one small square Axes per picture, in rows of ``ncols``, each in a thin frame.
+
+    Axes after the last picture are switched off; ``extra_width`` (inches) leaves room for a
+    colour bar.
+    """
+    if titles is not None and len(titles) != count:
+        raise ValueError(f"Got {len(titles)} titles for {count} {name}: give one title each.")
+    ncols = max(1, min(ncols, count))
+    nrows = -(-count // ncols)  # ceiling division
+    title_room = 0.25 * max(str(t).count("\n") + 1 for t in titles) if titles else 0.0
+    fig, axes = plt.subplots(nrows, ncols, squeeze=False, layout="constrained",
+                             figsize=(size * ncols + extra_width, (size + title_room) * nrows))
+    for k, ax in enumerate(axes.flat):
+        if k >= count:
+            ax.set_axis_off()
+            continue
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for spine in ax.spines.values():  # a frame, so a blank border still shows where it ends
+            spine.set_visible(True)
+            spine.set_color(GREY)
+            spine.set_linewidth(0.8)
+    return fig, axes
+
+
+def show_images(X, titles=None, ncols=10, size=1.3):
+    """A grid of images, one per column of X, with dark ink on white.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_pixels, m)
+        One square image per column, its pixels read row by row (64 pixels for 8×8).
+    titles : sequence of str, optional
+        One title per image (12 pt).
+    ncols : int
+        Images per row.
+    size : float
+        Width of one image, in inches.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    axes : ndarray of Axes, shape (rows, ncols)
+        Panels after the last image stay empty.
+    """
+    images = _as_images(X, "X")
+    fig, axes = _grid(len(images), titles, ncols, size, "images")
+    top = images.max() if images.max() > 0 else 1.0  # one grey scale for every panel
+    for k, (ax, image) in enumerate(zip(axes.flat, images)):
+        ax.imshow(image, cmap="gray_r", vmin=0, vmax=top)
+        if titles is not None:
+            ax.set_title(titles[k], fontsize=12)
+    return fig, axes
+
+
+def show_weights(W, titles=None, ncols=5, size=2.6, limit=None):
+    """Weights as pictures: each column of W laid out like the pixels it multiplies.
+
+    z = wᵀx + b, and ink is x > 0, so ink on an orange (w > 0) pixel pushes σ(z)
+    towards 1, ink on a purple (w < 0) pixel towards 0, and ink on a white pixel
+    (w ≈ 0) does nothing. The colour map is centred on 0 and every panel shares it,
+    with one colour bar.
+
+    Parameters
+    ----------
+    W : ndarray, shape (n_pixels, k)
+        One weight vector per column: w itself for one model, shape (64, 1).
+    titles : sequence of str, optional
+        One title per picture.
+    ncols : int
+        Pictures per row.
+    size : float
+        Width of one picture, in inches.
+    limit : float, optional
+        The colour scale runs from -limit to +limit; max |W| when omitted. Weights
+        beyond it take the end colours, and the colour bar gets a pointed end.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    axes : ndarray of Axes, shape (rows, ncols)
+    """
+    pictures = _as_images(W, "W")
+    limit = float(np.abs(pictures).max()) if limit is None else float(limit)
+    if not limit > 0:  # all-zero weights (w at the start of training) or a bad limit
+        limit = 1.0
+    # weights beyond ±limit take the end colours; the colour bar then gets a pointed end
+    beyond_low, beyond_high = pictures.min() < -limit, pictures.max() > limit
+    extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get(
+        (bool(beyond_low), bool(beyond_high)), "neither")
+    fig, axes = _grid(len(pictures), titles, ncols, size, "weight vectors", extra_width=1.3)
+    for k, (ax, picture) in enumerate(zip(axes.flat, pictures)):
+        image = ax.imshow(picture, cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
+        if titles is not None:
+            ax.set_title(titles[k], fontsize=12)
+    colorbar = fig.colorbar(image, ax=axes, shrink=0.9, extend=extend)
+    colorbar.set_ticks([-limit, 0.0, limit], labels=[
+        f"{-limit:.2g}\ntowards\ny = 0".replace("-", "\u2212"), "0 (no push)",
+        f"+{limit:.2g}\ntowards\ny = 1",
+    ])
+    colorbar.set_label("weight", fontsize=12)
+    return fig, axes

@@ -75,3 +75,51 @@ def test_standardize_gives_zero_mean_unit_std_and_reuses_training_statistics():
     np.testing.assert_allclose(Xs.std(axis=1), 1, rtol=1e-12)
     again, _, _ = lh.standardize(X[:, :10], mean, std)
     np.testing.assert_allclose(again, Xs[:, :10], rtol=1e-15)
+
+
+def test_digits_are_the_uci_images_one_per_column():
+    from sklearn.datasets import load_digits
+
+    X, labels = lh.digits()
+    raw = load_digits()
+    assert X.shape == (64, 1797) and labels.shape == (1, 1797)
+    assert X.dtype == float and np.issubdtype(labels.dtype, np.integer)
+    for i in (0, 1, 1000, 1796):  # column i, read row by row, is the stored 8×8 picture i
+        np.testing.assert_array_equal(X[:, i].reshape(8, 8), raw.images[i])
+    np.testing.assert_array_equal(labels[0], raw.target)
+    assert X.min() == 0 and X.max() == 16 and np.array_equal(X, np.round(X))
+    assert sorted(np.unique(labels)) == list(range(10))
+
+
+def test_digit_pair_keeps_two_digits_in_order_with_positive_as_1():
+    X_all, labels = lh.digits()
+    X, Y = lh.digit_pair(4, 9)
+    keep = np.isin(labels[0], [4, 9])
+    assert X.shape == (64, keep.sum()) and Y.shape == (1, keep.sum())
+    np.testing.assert_array_equal(X, X_all[:, keep])
+    np.testing.assert_array_equal(Y[0], labels[0, keep] == 4)
+    assert set(np.unique(Y)) == {0.0, 1.0} and Y.dtype == float
+    X_swapped, Y_swapped = lh.digit_pair(9, 4)  # the other question: same images, flipped labels
+    np.testing.assert_array_equal(X_swapped, X)
+    np.testing.assert_array_equal(Y_swapped, 1 - Y)
+
+
+@pytest.mark.parametrize(
+    ("positive", "negative", "error", "message"),
+    [
+        (10, 9, ValueError, "positive should be a digit from 0 to 9, but it is 10"),
+        (4, -1, ValueError, "negative should be a digit from 0 to 9, but it is -1"),
+        (4, 4, ValueError, "both 4: a yes/no question needs two different digits"),
+        (4.0, 9, TypeError, "positive should be a digit, a whole number from 0 to 9, but it is 4"),
+        ("4", 9, TypeError, "but it is '4'"),
+        (True, 9, TypeError, "but it is True"),
+    ],
+)
+def test_digit_pair_explains_what_a_digit_is(positive, negative, error, message):
+    with pytest.raises(error, match=message):
+        lh.digit_pair(positive, negative)
+
+
+def test_digit_pair_accepts_numpy_integers():
+    X, Y = lh.digit_pair(np.int64(3), np.int64(8))
+    assert X.shape[1] == Y.shape[1] > 0
