@@ -901,7 +901,7 @@ def _gradients_model(w, b, X, Y, *, bias=True, dz_sign=1.0, cumulative=False, fe
     Z = w.T @ X + (b if bias else 0.0)
     A = _sigmoid(Z)
     if broadcast:  # a (1, m) row met an (m, 1) column: the mean of an (m, m) matrix
-        losses = _loss(Z, Y.T)
+        losses = _loss(*np.broadcast_arrays(Z, Y.T))
     elif J_terms == 2:
         losses = _loss(Z, Y)
     else:  # only the y log a term
