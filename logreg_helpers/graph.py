@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 
 from .numerics import loss, sigmoid
-from .validation import check_alpha, check_b
+from .validation import check_alpha, check_b, check_labels, check_number
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class ExampleGraph:
 
 def _as_floats(values, name):
     values = (values,) if isinstance(values, (int, float)) else tuple(values)
-    return tuple(check_b(v, name) for v in values)
+    return tuple(check_number(v, name) for v in values)
 
 
 def example_graph(x, w, b, y):
@@ -94,9 +94,7 @@ def example_graph(x, w, b, y):
         raise ValueError(
             f"Each feature needs its own weight, but x has {len(x)} values and w has {len(w)}."
         )
-    if y not in (0, 1):
-        raise ValueError(f"The label y should be 0 or 1, but it is {y!r}.")
-    y = int(y)
+    y = int(check_labels(check_number(y, "y"), "y"))
 
     z = sum(wj * xj for wj, xj in zip(w, x)) + b  # z = w1 x1 + w2 x2 + ... + b
     a = sigmoid(z)  # a = σ(z)

@@ -36,8 +36,8 @@ def test_every_derivative_matches_a_finite_difference(x, w, b, y):
 
 def test_graph_agrees_with_the_vectorized_form_for_m_equal_1():
     x, w, b, y = CASES[3]
-    X, W = np.array(x).reshape(-1, 1), np.array(w).reshape(-1, 1)
-    J, dw, db = lh.gradients(W, b, X, np.array([[y]]))
+    X, w_col = np.array(x).reshape(-1, 1), np.array(w).reshape(-1, 1)
+    J, dw, db = lh.gradients(w_col, b, X, np.array([[y]]))
     g = lh.example_graph(x, w, b, y)
     assert g.L == pytest.approx(J, rel=1e-15)
     np.testing.assert_allclose(g.dw, dw.ravel(), rtol=1e-15)
