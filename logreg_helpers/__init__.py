@@ -1,6 +1,6 @@
 """Logistic regression trained by gradient descent, in the order the notebooks teach it.
 
-01 one example ........ graph.example_graph
+01 one example ........ graph.example_graph, one_example; ComputationGraph (Node, Edge)
 02 the loop over m .... loop.gradients_loop
 03 vectorized ......... vectorized.forward, cost, backward, update, gradients, train, predict
 numerics .............. sigmoid, loss, largest_safe_alpha
@@ -31,7 +31,7 @@ learner's code with everything below. Plots and widgets, on top, only show.
 
 from .data import breast_cancer, standardize, toy_data
 from .gradcheck import gradient_check, numerical_gradient, relative_difference
-from .graph import ExampleGraph, example_graph
+from .graph import ComputationGraph, Edge, ExampleGraph, Node, example_graph, one_example
 from .loop import gradients_loop
 from .numerics import largest_safe_alpha, loss, naive_loss, naive_sigmoid, sigmoid
 from .vectorized import (
@@ -47,7 +47,9 @@ from .vectorized import (
 )
 
 __all__ = [
+    "ComputationGraph",
     "DivergenceWarning",
+    "Edge",
     "ExampleGraph",
     "TrainResult",
     "backward",
@@ -62,7 +64,9 @@ __all__ = [
     "loss",
     "naive_loss",
     "naive_sigmoid",
+    "Node",
     "numerical_gradient",
+    "one_example",
     "predict",
     "relative_difference",
     "sigmoid",
