@@ -12,6 +12,14 @@ Y is (1, m); w is (n_x, 1); b is a float; Z, A and dZ are (1, m).
 
 ``gradients`` computes J, dw and db together; it runs the cache-blocked kernel
 of ``blocked.py``, which gives the same numbers with less memory traffic.
+
+Every function also takes arrays of another library that follows the Python
+array API standard: a dask array (on this machine or a cluster), CuPy or
+PyTorch (on a GPU), array-api-strict (which checks the standard). The formulas
+are the same lines; ``xp`` stands for the arrays' library, and the results come
+back in it. J and db are Python floats in every library. On numpy arrays,
+``gradients`` and ``train`` run the cache-blocked kernel as before; on the
+others, the pass over the chunks of ``chunked.py``.
 """
 
 import math
@@ -20,9 +28,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import chunked
 from .blocked import cost_and_gradients
 from .numerics import loss, sigmoid
 from .validation import (
+    array_namespace,
     check_alpha,
     check_b,
     check_finite,
@@ -32,7 +42,35 @@ from .validation import (
     check_threshold,
     check_w,
     check_Y,
+    compute,
+    is_lazy,
+    same_namespace,
 )
+
+
+def _one_namespace(**arrays):
+    """(xp, arrays): xp is None for numpy arrays (returned as given), else all move into xp."""
+    xp = array_namespace(**arrays)
+    return xp, (list(arrays.values()) if xp is None else same_namespace(xp, **arrays))
+
+
+def _kernel(X):
+    """The pass that computes (J, dw, db) for X's library."""
+    if isinstance(X, np.ndarray):
+        return cost_and_gradients  # numpy: the cache-blocked kernel, the fast path
+    return chunked.cost_and_gradients  # dask, or any array-API library
+
+
+def _all_finite(a):
+    if isinstance(a, np.ndarray):
+        return bool(np.isfinite(a).all())
+    xp = array_namespace(a=a)
+    return bool(compute(xp.all(xp.isfinite(a)))[0])
+
+
+def _in(xp, a):
+    """``a`` in the caller's library xp: dask's passes compute small results as numpy."""
+    return a if xp is None or not isinstance(a, np.ndarray) else xp.asarray(a)
 
 
 class DivergenceWarning(UserWarning):
@@ -55,7 +93,7 @@ def forward(w, b, X):
     X, w, _ = check_inputs(X, w)
     b = check_b(b)
     Z = w.T @ X + b  # Z = wᵀX + b      backward: dw = X dZᵀ / m, db = mean(dZ)
-    check_finite(X, result=Z)  # a NaN or inf in X shows up in Z
+    check_finite(X, result=Z)  # a NaN or inf in X shows up in Z (on dask: one pass)
     A = sigmoid(Z)  # A = σ(Z)          backward: dZ = A - Y, with the loss below
     return Z, A
 
@@ -75,10 +113,11 @@ def cost(Z, Y):
     float
         Exact for any finite Z, even where σ(Z) rounds to 0 or 1.
     """
+    xp, (Z, Y) = _one_namespace(Z=Z, Y=Y)
     Z = check_row(Z, "Z")
     Y = check_Y(Y, Z.shape[1])
     check_finite(Z, "Z")
-    return float(np.mean(loss(Z, Y)))  # J = (1/m) Σ L(a, y)
+    return float((xp or np).mean(loss(Z, Y)))  # J = (1/m) Σ L(a, y)
 
 
 def backward(X, A, Y):
@@ -95,15 +134,17 @@ def backward(X, A, Y):
     dw : ndarray, shape (n_x, 1)
     db : float
     """
+    xp, (X, A, Y) = _one_namespace(X=X, A=A, Y=Y)
     X, _, Y = check_inputs(X, Y=Y)
     m = X.shape[1]
     A = check_row(A, "A", m)
     check_finite(A, "A")
     dZ = A - Y  # dL/dZ = dL/dA · σ'(Z) = (-Y/A + (1 - Y)/(1 - A)) · A(1 - A) = A - Y
     dw = X @ dZ.T / m  # dJ/dw: Z = wᵀX + b has ∂z/∂w = x, averaged over the examples
+    db = (xp or np).mean(dZ)  # dJ/db: ∂z/∂b = 1
+    dw, db = compute(dw, db)  # on dask, both in one pass over X
     check_finite(X, result=dw)  # a NaN or inf in X shows up in dw
-    db = float(np.mean(dZ))  # dJ/db: ∂z/∂b = 1
-    return dw, db
+    return _in(xp, dw), float(db)
 
 
 def update(w, b, dw, db, alpha):
@@ -114,6 +155,7 @@ def update(w, b, dw, db, alpha):
     w : ndarray, shape (n_x, 1)
     b : float
     """
+    _, (w, dw) = _one_namespace(w=w, dw=dw)
     w = check_w(w)
     dw = check_w(dw, w.shape[0], "dw")
     b, db = check_b(b), check_b(db, "db")
@@ -136,11 +178,11 @@ def gradients(w, b, X, Y):
     X, w, Y = check_inputs(X, w, Y)
     b = check_b(b)
     with np.errstate(all="ignore"):  # NaN or inf in X is reported below, in words
-        J, dw, db = cost_and_gradients(w, b, X, Y)
-    if not (np.isfinite(J) and np.isfinite(dw).all()):
+        J, dw, db = _kernel(X)(w, b, X, Y)
+    if not (math.isfinite(J) and _all_finite(dw)):
         check_finite(X, result=dw)  # a NaN or inf in X shows up in dw: say where
         raise ValueError(_OVERFLOW)  # X is finite: wᵀX + b overflowed
-    return J, dw, db
+    return J, _in(array_namespace(X=X), dw), db
 
 
 _OVERFLOW = (
@@ -211,32 +253,39 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
     carries on.
     """
     X, w, Y = check_inputs(X, w, Y)
+    xp = array_namespace(X=X)
     if w is None:
-        w = np.zeros((X.shape[0], 1))
+        w = np.zeros((X.shape[0], 1)) if xp is None or is_lazy(X) else xp.zeros_like(X[:, :1])
     b = check_b(b)
     alpha = check_alpha(alpha)
     iterations = check_iterations(iterations)
-    check_finite(X)
+    if xp is None:
+        check_finite(X)  # other libraries: the first pass below tells
+    elif is_lazy(X):  # dask: w stays a numpy array here; Y, one row, in memory once
+        X, Y = chunked.aligned(X, Y)
+        Y, w = Y.persist(), np.asarray(compute(w)[0])
+    kernel = _kernel(X)
 
     # A far too large alpha can overflow wᵀX or α dw; that is caught below and explained in words.
     with np.errstate(over="ignore", invalid="ignore"):
-        J, dw, db = cost_and_gradients(w, b, X, Y)
-        if not np.isfinite(J):
+        J, dw, db = kernel(w, b, X, Y)
+        if not (math.isfinite(J) and _all_finite(dw)):
+            check_finite(X, result=dw)  # a NaN or inf in X shows up in dw: say where
             raise ValueError(_OVERFLOW)
         costs = []
         for i in range(iterations):
             costs.append(J)  # J before update i
             w_next, b_next = w - alpha * dw, b - alpha * db  # w := w - α dw,  b := b - α db
-            if not (np.isfinite(w_next).all() and np.isfinite(b_next)):  # the step overflowed
+            if not (_all_finite(w_next) and math.isfinite(b_next)):  # the step overflowed
                 costs.append(float("inf"))
-                return _diverged(i + 1, costs, alpha, w, b)
-            J, dw, db = cost_and_gradients(w_next, b_next, X, Y)
+                return _diverged(i + 1, costs, alpha, _in(xp, w), b)
+            J, dw, db = kernel(w_next, b_next, X, Y)
             if not J <= costs[0] * (1 + 1e-9) + 1e-12:  # rose above the start (or overflowed)
-                costs.append(J if np.isfinite(J) else float("inf"))
-                return _diverged(i + 1, costs, alpha, w, b)
+                costs.append(J if math.isfinite(J) else float("inf"))
+                return _diverged(i + 1, costs, alpha, _in(xp, w), b)
             w, b = w_next, b_next
     message = f"Finished {iterations} iterations with alpha = {alpha:g}: J = {J:.6f}."
-    return TrainResult(w, b, np.array(costs), J, False, message)
+    return TrainResult(_in(xp, w), b, np.array(costs), J, False, message)
 
 
 def _diverged(i, costs, alpha, w, b):
@@ -272,4 +321,6 @@ def predict(w, b, X, threshold=0.5):
     """
     threshold = check_threshold(threshold)
     Z, _ = forward(w, b, X)
-    return (Z > math.log(threshold / (1 - threshold))).astype(int)
+    y_hat = Z > math.log(threshold / (1 - threshold))
+    xp = array_namespace(Z=Z)
+    return y_hat.astype(int) if xp is None else xp.astype(y_hat, xp.int64)
