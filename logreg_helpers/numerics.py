@@ -23,6 +23,7 @@ from .validation import (
     check_finite,
     check_labels,
     check_X,
+    is_other_array,
     same_namespace,
 )
 
@@ -74,7 +75,7 @@ def sigmoid(z):
         is 0.0 and ``sigmoid(1000)`` is 1.0, the nearest doubles.
     """
     z = as_float_array(z, "z")
-    xp = array_namespace(z=z) or np
+    xp = array_namespace(z=z) if is_other_array(z) else np
     return _scalar_or_array(_sigmoid_from_exp(z, xp.exp(-xp.abs(z)), xp))
 
 
@@ -96,8 +97,9 @@ def loss(z, y):
     float or ndarray
         The loss of each example; a Python float for scalar inputs.
     """
-    xp = array_namespace(z=z, y=y) or np
-    if xp is not np:  # a numpy z or y joins the other's library
+    xp = np
+    if is_other_array(z) or is_other_array(y):  # a numpy z or y joins the other's library
+        xp = array_namespace(z=z, y=y)
         z, y = same_namespace(xp, z=z, y=y)
     z = as_float_array(z, "z")
     y = check_labels(y, "y")

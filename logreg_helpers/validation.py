@@ -52,10 +52,16 @@ def _library(a):
     return type(a).__module__.partition(".")[0]
 
 
-def _is_other_array(a):
-    """True for an array of a library other than numpy: one reached through the array API."""
-    if a is None or isinstance(a, (np.ndarray, np.generic, numbers.Number, list, tuple, str,
-                                   bytes)):
+_NUMPY_SIDE = (np.ndarray, np.generic, numbers.Number, list, tuple, str, bytes, type(None))
+
+
+def is_other_array(a):
+    """True for an array of a library other than numpy: one reached through the array API.
+
+    False for what numpy takes as it is (arrays, numbers, lists), at the cost of
+    one ``isinstance``: the numpy path pays nothing else for the dispatch.
+    """
+    if isinstance(a, _NUMPY_SIDE):
         return False
     return hasattr(type(a), "__array_namespace__") or _library(a) in _ARRAY_LIBRARIES
 
@@ -73,9 +79,9 @@ def array_namespace(**arrays):
     **arrays
         The arrays by the name the error messages use, e.g. ``X=X, w=w``.
     """
-    others = {name: a for name, a in arrays.items() if _is_other_array(a)}
+    others = {name: a for name, a in arrays.items() if is_other_array(a)}
     if not others:
-        return None
+        return None  # numpy
     try:
         import array_api_compat
     except ImportError:
@@ -107,10 +113,10 @@ def same_namespace(xp, **arrays):
     A numpy array (or a list, a number) is checked as numpy would check it,
     then moved into ``xp``, onto the device of the first array already there.
     """
-    like = next(a for a in arrays.values() if _is_other_array(a))
+    like = next(a for a in arrays.values() if is_other_array(a))
     moved = []
     for name, a in arrays.items():
-        if a is not None and not _is_other_array(a):
+        if a is not None and not is_other_array(a):
             a = xp.asarray(as_float_array(a, name), device=_device(like))
         moved.append(a)
     return moved
@@ -139,9 +145,8 @@ def _shape(a):
 
 def as_float_array(a, name):
     """Return ``a`` as a float64 array (no copy if it already is one), in its own library."""
-    xp = array_namespace(**{name: a})
-    if xp is not None:
-        return _as_float_array_xp(xp, a, name)
+    if is_other_array(a):
+        return _as_float_array_xp(array_namespace(**{name: a}), a, name)
     if isinstance(a, (str, bytes)) or a is None:
         raise TypeError(f"{name} should be a numpy array of numbers, but it is {a!r}.")
     if isinstance(a, np.ma.MaskedArray):
@@ -206,9 +211,8 @@ def check_finite(a, name="X", result=None):
     finite is ``a`` scanned, to say where. A sum that overflows although every
     entry is finite passes.
     """
-    xp = array_namespace(**{name: a})
-    if xp is not None:
-        return _check_finite_xp(xp, a, name, result)
+    if is_other_array(a):
+        return _check_finite_xp(array_namespace(**{name: a}), a, name, result)
     if result is None:
         if a.size <= _SMALL:
             result = a  # checked directly: quicker than silencing overflow in a sum
@@ -236,7 +240,7 @@ def _check_finite_xp(xp, a, name, result):
     """check_finite in namespace xp. On dask, each question is one pass over ``a``."""
     if result is None:
         result = a if a.size <= _SMALL else xp.sum(a)
-    if not _is_other_array(result):  # a number, or a numpy result computed from ``a``
+    if not is_other_array(result):  # a number, or a numpy result computed from ``a``
         result = np.asarray(result)
         if np.isfinite(result).all():
             return
@@ -348,7 +352,7 @@ def check_labels(y, name="y"):
         return float(y)
     arr = as_float_array(y, name)
     labels_ok = (arr == 0) | (arr == 1)
-    xp = array_namespace(**{name: arr})
+    xp = array_namespace(**{name: arr}) if is_other_array(arr) else None
     if not (labels_ok.all() if xp is None else bool(compute(xp.all(labels_ok))[0])):
         if arr.ndim == 0:
             raise ValueError(f"The label {name} should be 0 or 1, but it is {float(arr):g}.")
@@ -390,9 +394,9 @@ def check_inputs(X, w=None, Y=None):
     Returns ``(X, w, Y)``, each checked (None stays None). Spots an X that was
     passed transposed, and labels that do not match the examples.
     """
-    xp = array_namespace(X=X, w=w, Y=Y)
-    if xp is not None:  # numpy arrays among them join the others' library and device
-        X, w, Y = same_namespace(xp, X=X, w=w, Y=Y)
+    if is_other_array(X) or is_other_array(w) or is_other_array(Y):
+        # numpy arrays among them join the others' library and device
+        X, w, Y = same_namespace(array_namespace(X=X, w=w, Y=Y), X=X, w=w, Y=Y)
     X = check_X(X)
     n_x, m = X.shape
     if w is not None:

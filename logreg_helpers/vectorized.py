@@ -44,14 +44,17 @@ from .validation import (
     check_Y,
     compute,
     is_lazy,
+    is_other_array,
     same_namespace,
 )
 
 
 def _one_namespace(**arrays):
     """(xp, arrays): xp is None for numpy arrays (returned as given), else all move into xp."""
+    if not any(is_other_array(a) for a in arrays.values()):
+        return None, list(arrays.values())
     xp = array_namespace(**arrays)
-    return xp, (list(arrays.values()) if xp is None else same_namespace(xp, **arrays))
+    return xp, same_namespace(xp, **arrays)
 
 
 def _kernel(X):
@@ -182,7 +185,7 @@ def gradients(w, b, X, Y):
     if not (math.isfinite(J) and _all_finite(dw)):
         check_finite(X, result=dw)  # a NaN or inf in X shows up in dw: say where
         raise ValueError(_OVERFLOW)  # X is finite: wᵀX + b overflowed
-    return J, _in(array_namespace(X=X), dw), db
+    return J, (dw if isinstance(X, np.ndarray) else _in(array_namespace(X=X), dw)), db
 
 
 _OVERFLOW = (
@@ -253,7 +256,7 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
     carries on.
     """
     X, w, Y = check_inputs(X, w, Y)
-    xp = array_namespace(X=X)
+    xp = array_namespace(X=X) if is_other_array(X) else None
     if w is None:
         w = np.zeros((X.shape[0], 1)) if xp is None or is_lazy(X) else xp.zeros_like(X[:, :1])
     b = check_b(b)
@@ -322,5 +325,7 @@ def predict(w, b, X, threshold=0.5):
     threshold = check_threshold(threshold)
     Z, _ = forward(w, b, X)
     y_hat = Z > math.log(threshold / (1 - threshold))
+    if isinstance(y_hat, np.ndarray):
+        return y_hat.astype(int)
     xp = array_namespace(Z=Z)
-    return y_hat.astype(int) if xp is None else xp.astype(y_hat, xp.int64)
+    return xp.astype(y_hat, xp.int64)
