@@ -39,7 +39,7 @@ def library_of(a):
 def as_numpy(a):
     """The values of an array of any of the three libraries, as numpy, to compare."""
     if library_of(a) == "array_api_strict":
-        a = a.to_device(xps.Device("CPU_DEVICE"))
+        return np.from_dlpack(a)  # the standard's exchange, from any of its devices
     return np.asarray(compute(a)[0])
 
 
