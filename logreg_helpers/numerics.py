@@ -69,7 +69,7 @@ def sigmoid(z):
 
     Returns
     -------
-    float or ndarray
+    float or array
         Same shape as ``z``; a Python float when ``z`` is a scalar. Exact to
         rounding for every finite ``z`` and never warns: ``sigmoid(-1000)``
         is 0.0 and ``sigmoid(1000)`` is 1.0, the nearest doubles.
@@ -94,7 +94,7 @@ def loss(z, y):
 
     Returns
     -------
-    float or ndarray
+    float or array
         The loss of each example; a Python float for scalar inputs.
     """
     xp = np

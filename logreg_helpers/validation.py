@@ -24,10 +24,14 @@ Arrays of other libraries (dask, CuPy, PyTorch, array-api-strict, ...) get
 the same checks and the same messages, through the Python array API standard
 (the ``array-api-compat`` package, installed with ``logreg-helpers[scale]``):
 
+    is_other_array    an array of a library other than numpy? (for numpy:
+                      one isinstance, all the dispatch costs the numpy path)
     array_namespace   which library holds the arrays: None for numpy, the
                       fast path, else that library's array-API namespace
-    compute           the values of lazy (dask) results, computed together
-                      in one pass over the data
+    same_namespace    numpy arrays among them moved into that library and
+                      onto the device of the others
+    is_lazy, compute  dask arrays, and their values computed together in one
+                      pass over the data
 
 A check never turns such an array into a numpy one: it stays in its library,
 on its device. On a dask array a check reads the data at most once; it is
@@ -94,7 +98,7 @@ def array_namespace(**arrays):
     try:
         return array_api_compat.array_namespace(*others.values())
     except TypeError:
-        libraries = ", ".join(f"{name} is a {_library(a)} array" for name, a in others.items())
+        libraries = ", ".join(f"{name} from {_library(a)}" for name, a in others.items())
         raise TypeError(
             f"The arrays come from different libraries: {libraries}. Put them in one "
             "library (numpy arrays may join any of them)."

@@ -85,13 +85,13 @@ def forward(w, b, X):
 
     Parameters
     ----------
-    w : ndarray, shape (n_x, 1)
+    w : array, shape (n_x, 1)
     b : float
-    X : ndarray, shape (n_x, m)
+    X : array, shape (n_x, m)
 
     Returns
     -------
-    Z, A : ndarray, shape (1, m)
+    Z, A : array, shape (1, m)
     """
     X, w, _ = check_inputs(X, w)
     b = check_b(b)
@@ -106,9 +106,9 @@ def cost(Z, Y):
 
     Parameters
     ----------
-    Z : ndarray, shape (1, m)
+    Z : array, shape (1, m)
         The logits wᵀX + b.
-    Y : ndarray, shape (1, m)
+    Y : array, shape (1, m)
         Labels 0 or 1.
 
     Returns
@@ -128,13 +128,13 @@ def backward(X, A, Y):
 
     Parameters
     ----------
-    X : ndarray, shape (n_x, m)
-    A : ndarray, shape (1, m)
-    Y : ndarray, shape (1, m)
+    X : array, shape (n_x, m)
+    A : array, shape (1, m)
+    Y : array, shape (1, m)
 
     Returns
     -------
-    dw : ndarray, shape (n_x, 1)
+    dw : array, shape (n_x, 1)
     db : float
     """
     xp, (X, A, Y) = _one_namespace(X=X, A=A, Y=Y)
@@ -155,7 +155,7 @@ def update(w, b, dw, db, alpha):
 
     Returns
     -------
-    w : ndarray, shape (n_x, 1)
+    w : array, shape (n_x, 1)
     b : float
     """
     _, (w, dw) = _one_namespace(w=w, dw=dw)
@@ -175,7 +175,7 @@ def gradients(w, b, X, Y):
     Returns
     -------
     J : float
-    dw : ndarray, shape (n_x, 1)
+    dw : array, shape (n_x, 1)
     db : float
     """
     X, w, Y = check_inputs(X, w, Y)
@@ -200,8 +200,8 @@ class TrainResult:
 
     Attributes
     ----------
-    w : ndarray, shape (n_x, 1)
-        The weights after the last accepted step.
+    w : array, shape (n_x, 1)
+        The weights after the last accepted step, in the library of X.
     b : float
     costs : ndarray, shape (steps + 1,) or (steps,)
         ``costs[i]`` is J before update i. When the run diverged, the last
@@ -230,13 +230,13 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
 
     Parameters
     ----------
-    X : ndarray, shape (n_x, m)
-    Y : ndarray, shape (1, m)
+    X : array, shape (n_x, m)
+    Y : array, shape (1, m)
     alpha : float
         The learning rate, > 0.
     iterations : int
         How many steps, >= 0.
-    w : ndarray, shape (n_x, 1), optional
+    w : array, shape (n_x, 1), optional
         Where to start; zeros when omitted.
     b : float
 
@@ -311,15 +311,15 @@ def predict(w, b, X, threshold=0.5):
 
     Parameters
     ----------
-    w : ndarray, shape (n_x, 1)
+    w : array, shape (n_x, 1)
     b : float
-    X : ndarray, shape (n_x, m)
+    X : array, shape (n_x, m)
     threshold : float
         A probability strictly between 0 and 1.
 
     Returns
     -------
-    ndarray of int, shape (1, m)
+    array of int, shape (1, m)
         0 or 1 for each example.
     """
     threshold = check_threshold(threshold)
