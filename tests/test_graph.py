@@ -1,5 +1,9 @@
 """graph.py: one example's forward and backward values, checked by finite differences."""
 
+import math
+import re
+from decimal import Decimal, localcontext
+
 import numpy as np
 import pytest
 
@@ -59,10 +63,43 @@ def test_saturated_example_stays_finite():
     assert g.L == 1000.0 and g.dz == 1.0
 
 
-def test_printout_names_every_value():
-    text = str(lh.example_graph((1.5, -0.5), (0.8, 0.4), -0.2, 1))
-    for name in ("x1", "x2", "w1", "w2", "b", "z", "a", "L", "da", "dz", "dw1", "dw2", "db"):
-        assert f"{name} =" in text
+@pytest.mark.parametrize("x, w, b, y", CASES)
+def test_printout_shows_each_value_beside_its_name(x, w, b, y):
+    text = str(lh.example_graph(x, w, b, y))
+    rows = text.split("\n")
+    assert [row[:10].strip() for row in rows] == ["inputs", "params", "forward", "backward", ""]
+    printed = re.findall(r"(\w+) = +(-?\d+(?:\.\d+)?)", text)
+    # the oracle: the lecture's formulas, written out here
+    n = range(1, len(x) + 1)
+    z = sum(wj * xj for wj, xj in zip(w, x)) + b
+    a = 1 / (1 + math.exp(-z))
+    dz = a - y
+    expected = [*((f"x{j}", v) for j, v in zip(n, x)), ("y", y),
+                *((f"w{j}", v) for j, v in zip(n, w)), ("b", b),
+                ("z", z), ("a", a), ("L", -math.log(a) if y == 1 else -math.log(1 - a)),
+                ("da", -1 / a if y == 1 else 1 / (1 - a)), ("dz", dz),
+                *((f"dw{j}", xj * dz) for j, xj in zip(n, x)), ("db", dz)]
+    assert [name for name, _ in printed] == [name for name, _ in expected]
+    for (name, shown), (_, value) in zip(printed, expected):
+        assert shown == (str(value) if name == "y" else f"{value:.4f}"), name
+
+
+def _exact_da(z, y):
+    """dL/da = -1/a = -(1 + e^-z) for y = 1 and 1/(1 - a) = 1 + e^z for y = 0, in decimals."""
+    with localcontext() as ctx:
+        ctx.prec = 40
+        e = (-Decimal(z) if y == 1 else Decimal(z)).exp()
+        return float(-(1 + e) if y == 1 else 1 + e)  # beyond the largest float: ±inf
+
+
+@pytest.mark.parametrize("z", [-800.0, -709.9, -709.5, -705.0, -40.0, 3.0, 40.0, 705.0, 709.5,
+                               709.78, 709.9, 800.0])
+@pytest.mark.parametrize("y", [0, 1])
+def test_da_is_exact_up_to_the_largest_float_then_infinite(z, y):
+    # where a rounds to 0 or 1, da comes from e^z; it is finite while e^|z| is (|z| < 709.78)
+    g = lh.example_graph((1.0,), (z,), 0.0, y)
+    assert g.da == pytest.approx(_exact_da(z, y), rel=1e-15)
+    assert math.isfinite(g.da) == math.isfinite(_exact_da(z, y))
 
 
 @pytest.mark.parametrize(

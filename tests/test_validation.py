@@ -115,5 +115,9 @@ def test_whole_number_floats_and_numpy_integers_are_accepted_as_iterations():
 def test_integer_and_boolean_arrays_are_accepted_as_data():
     X_int = np.array([[1, 2, 3, 4], [0, 1, 0, 1]])
     Y_bool = np.array([[False, True, False, True]])
-    J, dw, db = lh.gradients(np.zeros((2, 1)), 0, X_int, Y_bool)
-    assert J == pytest.approx(np.log(2))
+    w = np.array([[0.5], [-1]])  # an integer-valued w is fine too
+    J, dw, db = lh.gradients(w, 1, X_int, Y_bool)
+    J_ref, dw_ref, db_ref = lh.gradients(w.astype(float), 1.0, X_int * 1.0, Y_bool * 1.0)
+    assert (J, db) == (J_ref, db_ref) and np.array_equal(dw, dw_ref)
+    # z = wᵀx + b = (1.5, 1, 2.5, 2): L = log(1 + e^z) where y = 0, log(1 + e^-z) where y = 1
+    assert J == pytest.approx(np.mean(np.log1p(np.exp([1.5, -1.0, 2.5, -2.0]))), rel=1e-15)
