@@ -125,6 +125,19 @@ def test_a_too_large_alpha_stops_with_a_warning_and_keeps_the_last_good_paramete
     assert result.cost == pytest.approx(lh.network_gradients(result.net, X, Y)[0], rel=1e-12)
 
 
+def test_a_step_that_overflows_is_caught():
+    X, Y = moons()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # no overflow warning from numpy either
+        with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1"):
+            result = lh.train_network(X * 1e3, Y, n_h=3, alpha=1e308, iterations=10, seed=2)
+    start = lh.init_network(2, 3, seed=2)
+    assert result.diverged
+    assert all(np.array_equal(p, q) for p, q in zip(parts(result.net), parts(start)))
+    J, _ = lh.network_gradients(start, X * 1e3, Y)
+    assert result.costs.tolist() == [J, np.inf] and result.cost == J
+
+
 def test_init_is_seeded_and_breaks_the_symmetry():
     net = lh.init_network(n_x=2, n_h=5, seed=3)
     assert [np.shape(p) for p in parts(net)] == [(5, 2), (5, 1), (1, 5), ()]
@@ -175,6 +188,9 @@ def test_update_steps_against_the_gradient():
          ValueError, "b2 should be a finite number"),
         (lambda X, Y, net: lh.network_backward(net, X, Y, np.zeros((3, 200)), np.zeros(200)),
          ValueError, r"A2 should have shape \(1, 200\).*\(200,\)"),
+        (lambda X, Y, net: lh.network_backward(net, X, Y, np.zeros((200, 3)), np.zeros((1, 200))),
+         ValueError, r"A1 should have shape \(3, 200\), as network_forward returns it, but it "
+                     r"has shape \(200, 3\)"),
         (lambda X, Y, net: lh.network_gradients(net, X, Y.ravel()), ValueError,
          "rank-1 array"),
         (lambda X, Y, net: lh.train_network(X, Y, 3, alpha=-1, iterations=10), ValueError,

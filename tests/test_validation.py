@@ -1,5 +1,7 @@
 """validation.py: every kind of bad input gets an error that names what it got and what it wanted."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -63,6 +65,13 @@ w0 = np.zeros((2, 1))
         (lambda: lh.forward(w0, 0.0, [["a", "b"]]), TypeError, r"X should hold numbers.*dtype"),
         (lambda: lh.forward(w0, 0.0, X[0]), ValueError, r"X should be a 2-D array.*\(30,\).*reshape\(1, -1\)"),
         (lambda: lh.forward(w0, 0.0, np.zeros((2, 0))), ValueError, r"no examples"),
+        (lambda: lh.forward(np.zeros((0, 1)), 0.0, np.zeros((0, 30))), ValueError, r"X has no features \(n_x = 0\): there is nothing to learn from"),
+        (lambda: lh.forward(w0, 0.0, X + 1j), TypeError, r"X holds complex numbers; logistic regression needs real ones"),
+        (lambda: lh.cost(None, Y), TypeError, r"Z should be a numpy array of numbers, but it is None"),
+        (lambda: lh.forward(w0, "0.5", X), TypeError, r"b should be a number, but it is '0\.5'"),
+        (lambda: lh.forward(w0, None, X), TypeError, r"b should be a number, but it is None"),
+        (lambda: lh.forward(w0, True, X), TypeError, r"b should be a number, but it is True"),
+        (lambda: lh.gradients(w0, 0.0, X, np.vstack([Y, Y])), ValueError, r"Y should have shape \(1, m\) = \(1, 30\), one label per column of X, but it has shape \(2, 30\)"),
         (lambda: lh.backward(X, np.zeros((1, 29)), Y), ValueError, r"A should have the shape of Y"),
         (lambda: lh.cost(np.array([[np.nan] * 30]), Y), ValueError, r"Z holds 30 value\(s\) that are NaN"),
         (lambda: lh.cost(np.zeros((2, 30)), Y), ValueError, r"Z should have the shape of Y, \(1, m\).*\(2, 30\)"),
@@ -110,6 +119,27 @@ def test_each_public_call_checks_X_once(monkeypatch):
 def test_whole_number_floats_and_numpy_integers_are_accepted_as_iterations():
     assert lh.train(X, Y, 0.1, 1e2).costs.size == 100
     assert lh.train(X, Y, np.float32(0.1), np.int64(3)).costs.size == 3
+
+
+def test_a_bias_given_as_a_one_element_array_is_one_number():
+    for b in (np.float32(0.25), np.array(0.25), np.array([[0.25]]), np.int64(1) / 4):
+        Z, _ = lh.forward(w0 + 1, b, X)
+        np.testing.assert_array_equal(Z, X.sum(axis=0, keepdims=True) + 0.25)
+    _, _, db = lh.gradients(w0, np.array([0.25]), X, Y)
+    assert type(db) is float
+
+
+def test_a_sum_that_overflows_is_not_mistaken_for_an_inf():
+    from logreg_helpers.validation import check_finite
+
+    big = np.full((1, 5000), 1e308)  # every entry finite; their sum is not
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert check_finite(big) is None
+        assert check_finite(big[:, :10]) is None  # a small array, checked entry by entry
+    big[0, 4321] = np.inf
+    with pytest.raises(ValueError, match=r"X holds 1 value\(s\) that are NaN or infinite; the first is X\[0, 4321\] = inf"):
+        check_finite(big)
 
 
 def test_integer_and_boolean_arrays_are_accepted_as_data():
