@@ -5,15 +5,20 @@ Hypothesis runs the same examples on every run, without deadlines, and
 ``hessian`` is the oracle for the curvature bound β: it never sees Xₐ Xₐᵀ.
 """
 
+import os
+
 import numpy as np
-from hypothesis import settings
+from hypothesis import Phase, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 import logreg_helpers as lh
 
 settings.register_profile("project", derandomize=True, deadline=None, max_examples=150)
-settings.load_profile("project")
+# make mutation: the same examples; a failure is enough, so no time is spent shrinking it
+settings.register_profile("mutation", derandomize=True, deadline=None, max_examples=150,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "project"))
 
 
 def problems(max_n_x, max_m, w_bound, x_bound):
