@@ -147,3 +147,16 @@ def test_gradient_check_explains_a_gradient_of_the_wrong_form():
         lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: (0.0, np.zeros(2), 0.0))
     with pytest.raises(TypeError, match=r"gradient_fn should return \(J, dw, db\).*2 values"):
         lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: lh.gradients(w, b, X, Y)[1:])
+    with pytest.raises(TypeError, match=r"^gradient_fn should return \(J, dw, db\), but it "
+                                        r"returned list\.$"):
+        lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: list(lh.gradients(w, b, X, Y)))
+    with pytest.raises(ValueError, match=r"^db should be a finite number, but it is inf\.$"):
+        lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: (0.0, w, float("inf")))
+
+
+def test_gradient_check_uses_the_step_it_is_given():
+    # the truncation error of centred differences grows as eps²: a large eps shows it
+    X, Y = lh.toy_data(m=50, seed=3)
+    w, b = np.array([[0.4], [-0.7]]), 0.3
+    small, large = (lh.gradient_check(w, b, X, Y, eps=eps) for eps in (1e-5, 0.5))
+    assert small < 1e-9 < 1e-4 < large

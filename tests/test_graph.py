@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import logreg_helpers as lh
+from logreg_helpers.graph import number_text
 
 CASES = [((1.5, -0.5), (0.8, 0.4), -0.2, 1), ((2.0, 1.0), (-1.0, 3.0), 0.5, 0),
          ((0.3,), (2.0,), 0.0, 1), ((1.0, 2.0, -3.0, 0.5), (0.1, -0.2, 0.3, 0.4), 1.0, 0)]
@@ -177,6 +178,40 @@ def test_computation_graph_values_grads_and_local_derivatives(x, w, b, y):
         local = _number(edge.local, values)
         assert local == pytest.approx((up - down) / (2 * h), rel=6e-4, abs=1e-4), edge
     assert "a(1 − a)" in next(e.local for e in graph.edges if (e.parent, e.child) == ("z", "a"))
+
+
+@pytest.mark.parametrize("n, formula", [
+    (1, "z = w1·x1 + b"), (2, "z = w1·x1 + w2·x2 + b"), (3, "z = w1·x1 + w2·x2 + w3·x3 + b"),
+    (4, "z = w1·x1 + … + w4·x4 + b"), (7, "z = w1·x1 + … + w7·x7 + b")])
+@pytest.mark.parametrize("y", [0, 1])
+def test_computation_graph_writes_its_formulas_and_every_gradient(n, formula, y):
+    x, w = tuple(np.linspace(-1, 2, n)), tuple(np.linspace(0.5, -0.5, n))
+    g = lh.example_graph(x, w, 0.25, y)
+    graph = g.computation_graph()
+    node = {nd.name: nd for nd in graph.nodes}
+    assert node["z"].formula == formula
+    assert node["a"].formula == "a = σ(z)"
+    local = {(e.parent, e.child): e.local for e in graph.edges}
+    a, da = number_text(g.a * (1 - g.a)), number_text(g.da)
+    assert local[("z", "a")] == f"∂a/∂z = a(1 − a) = {a}"
+    if y == 1:  # L = −(y log a + (1 − y) log(1 − a)) keeps the term of the label
+        assert node["L"].formula == "L = −log a  (y = 1)"
+        assert local[("a", "L")] == f"∂L/∂a = −1/a = {da}"
+    else:
+        assert node["L"].formula == "L = −log(1 − a)  (y = 0)"
+        assert local[("a", "L")] == f"∂L/∂a = 1/(1 − a) = {da}"
+    # dL/d(node) for every node but the inputs x: what gradient descent and the figure need
+    grads = {name: nd.grad for name, nd in node.items()}
+    assert grads == {**{f"x{j}": None for j in range(1, n + 1)},
+                     **{f"w{j}": x[j - 1] * g.dz for j in range(1, n + 1)},
+                     "b": g.dz, "z": g.dz, "a": g.da, "L": 1.0}
+    assert grads["a"] == pytest.approx(-1 / g.a if y == 1 else 1 / (1 - g.a), rel=1e-12)
+    assert grads["z"] == pytest.approx(g.a - y, rel=1e-15)
+
+
+def test_number_text_gives_four_digits_and_a_true_minus_sign():
+    assert [number_text(v) for v in (-0.5, 0.2139, -1234.5, 1e-7, 0.0)] == [
+        "\u22120.5", "0.2139", "\u22121234", "1e\u221207", "0"]
 
 
 def test_nodes_and_edges_have_the_agreed_defaults():

@@ -65,6 +65,24 @@ def test_naive_loss_really_fails_where_ours_does_not():
     np.testing.assert_allclose(ours, [exact_loss(v, t) for v, t in zip(z, y)], rtol=1e-15)
 
 
+@pytest.mark.parametrize("z", [-10.0, -2.0, -0.5, 0.0, 0.5, 2.0, 10.0])
+def test_the_board_formulas_are_right_where_they_do_not_overflow(z):
+    a = lh.naive_sigmoid(z)
+    assert a == pytest.approx(exact_sigmoid(z), rel=1e-14)
+    for y in (0, 1):
+        assert lh.naive_loss(a, y) == pytest.approx(exact_loss(z, y), rel=1e-9)
+    assert lh.naive_loss([a, a], np.array([0.0, 1.0])).tolist() == pytest.approx(
+        [exact_loss(z, 0), exact_loss(z, 1)], rel=1e-9)  # lists and arrays alike
+
+
+def test_a_label_per_logit_is_explained_in_full():
+    with pytest.raises(ValueError) as error:
+        lh.loss(np.zeros((1, 5)), np.zeros((5, 1)))
+    assert str(error.value) == (
+        "z has shape (1, 5) and y has shape (5, 1): together they would broadcast to (5, 5), "
+        "a loss for every pair. Give them the same shape, one label per logit.")
+
+
 def test_naive_sigmoid_warns_on_overflow():
     with pytest.warns(RuntimeWarning, match="overflow"):
         lh.naive_sigmoid(-1000.0)

@@ -146,6 +146,33 @@ def test_diverging_run_stops_warns_and_returns_finite_parameters(alpha):
     assert result.cost == pytest.approx(lh.gradients(result.w, result.b, X, Y)[0], rel=1e-15)
 
 
+def test_the_divergence_warning_says_what_happened_in_numbers():
+    # a start from which a few steps go well before one overshoots: the numbers differ
+    X, Y = lh.toy_data(m=100, seed=1)
+    with pytest.warns(lh.DivergenceWarning) as record:
+        result = lh.train(X, Y, 59.0, 1000, w=np.array([[6.6], [2.2]]), b=-4.2)
+    i = result.costs.size - 1  # the iteration whose step made the cost rise
+    costs = result.costs
+    assert i >= 3 and len({f"{c:.4g}" for c in costs}) == costs.size
+    assert result.message == (
+        f"Diverged at iteration {i}: the cost rose from {costs[0]:.4g} to {costs[-1]:.4g}. "
+        "The learning rate alpha = 59 is too large; try a smaller one. "
+        f"Returning the parameters from iteration {i - 1}.")
+    assert len(record) == 1 and str(record[0].message) == result.message
+    # named by the function, not by a file path that differs between machines
+    assert (record[0].filename, record[0].lineno) == ("logreg_helpers.train", i)
+
+
+def test_update_checks_the_gradient_against_the_weights():
+    w = np.zeros((2, 1))
+    with pytest.raises(ValueError, match=r"dw should have shape \(n_x, 1\) = \(2, 1\)"):
+        lh.update(w, 0.0, np.zeros((3, 1)), 0.0, 0.1)
+    with pytest.raises(ValueError, match=r"^db should be a finite number, but it is nan\.$"):
+        lh.update(w, 0.0, w, float("nan"), 0.1)
+    with pytest.raises(TypeError, match=r"^db should be a single number"):
+        lh.update(w, 0.0, w, np.zeros(2), 0.1)
+
+
 def test_a_rise_on_the_very_last_step_is_caught():
     X, Y = lh.toy_data(m=100, seed=1)
     with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1"):

@@ -36,8 +36,10 @@ SURVIVED = {0: "survived", 5: "no tests", 33: "no tests"}
 def function_of(mutant):
     """'logreg_helpers.autodiff.xǁValueǁexp__mutmut_3' -> ('autodiff', 'Value.exp')."""
     _, module, rest = mutant.split(".", 2)
-    name = re.sub(r"__mutmut_\d+$", "", rest)[1:]  # mutmut prefixes an x
-    return module, ".".join(part for part in name.split("ǁ") if part)
+    name = re.sub(r"__mutmut_\d+$", "", rest)
+    if name.startswith("xǁ"):  # a method: xǁClassǁmethod
+        return module, ".".join(part for part in name[2:].split("ǁ") if part)
+    return module, name.removeprefix("x_")  # a function: x_name
 
 
 def changed_lines(mutant, path):
