@@ -328,3 +328,42 @@ def test_graph_writes_long_formulas_by_name_and_keeps_equal_names_apart():
     assert nodes["v5"].formula == "v5 = v3·σ(x)"
     assert nodes["x"].value == 1.0 and nodes["x′"].value == 2.0  # two values named x, apart
     assert nodes["out"].formula == "out = v3·σ(x) + x′"  # v5 is short enough to write out
+
+
+def test_repr_shows_name_value_and_gradient_once_known():
+    x = Value(0.5, "x")
+    assert repr(x) == "Value(x = 0.5)" and repr(Value(-0.5)) == "Value(−0.5)"
+    y = (x * x).exp()
+    y.backward()
+    assert repr(x) == "Value(x = 0.5, grad = 1.284)"  # d exp(x²)/dx = 2x exp(x²)
+    assert repr(y) == "Value(1.284, grad = 1)"
+
+
+def test_graph_brackets_a_compound_operand_and_only_that():
+    a, b, c = Value(0.3, "a"), Value(2.0, "b"), Value(1.5, "c")
+    out = ((1 - a) * b + (-c) * a + (a + b).log() * c - (a - b)).named("out")
+    formulas = {node.name: node.formula for node in out.graph().nodes}
+    assert formulas["v2"] == "v2 = (1 − a)·b"  # a difference, bracketed in a product
+    assert formulas["v4"] == "v4 = (−c)·a"  # a negative, bracketed
+    assert formulas["v8"] == "v8 = log(a + b)·c"  # a sum inside a call is not compound
+    assert formulas["out"] == "out = v9 − (a − b)"
+    edges = {edge.local for edge in out.graph().edges}
+    assert {"∂v7/∂v6 = 1/(a + b) = 0.4348", "∂v4/∂a = −c = −1.5",
+            "∂v8/∂c = log(a + b) = 0.8329", "∂v2/∂b = 1 − a = 0.7"} <= edges
+
+
+def test_graph_writes_out_results_of_up_to_14_characters():
+    a, c = Value(1.0, "a"), Value(2.0, "c")
+    short = (a + Value(1.0, "b" * 10)) * c  # "a + bbbbbbbbbb" has 14 characters
+    longer = (a + Value(1.0, "b" * 11)) * c
+    assert short.named("out").graph().nodes[-1].formula == "out = (a + bbbbbbbbbb)·c"
+    assert longer.named("out").graph().nodes[-1].formula == "out = v1·c"
+
+
+def test_graph_shows_the_value_a_local_derivative_refers_to():
+    x = Value(1.0, "x")
+    e = x.exp().named("e")
+    s = (x * 3.0).sigmoid().named("s")
+    locals_ = {edge.local for edge in (e + s).graph().edges}
+    assert "∂e/∂x = e = 2.718" in locals_  # (e^x)' = e^x: the node's own value
+    assert "∂s/∂v1 = s(1 − s) = 0.04518" in locals_  # σ' = a(1 − a), with a = s
