@@ -6,6 +6,7 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from conftest import curvature_bound
 
 import logreg_helpers as lh
 from logreg_helpers import widgets
@@ -51,7 +52,7 @@ def test_playground_shows_what_train_returns(playground):
     np.testing.assert_allclose(p.result.w, expected.w)
     assert p.result.cost == pytest.approx(expected.cost)
     assert f"J = {expected.cost:.6f}" in p.status.value
-    assert f"{lh.largest_safe_alpha(X):.3g}" in p.safe.value
+    assert f"{2 / curvature_bound(X, Y)[0]:.3g}" in p.safe.value  # 2/β from J's own curvature
     assert bytes(p.view.image.value).startswith(PNG)
 
 
@@ -63,8 +64,9 @@ def test_playground_moves_change_the_plot_and_the_cost(playground):
     after_alpha = (p.view.image.value, p.status.value)
     p.iterations.value = 301
     after_iterations = (p.view.image.value, p.status.value)
-    assert before[0] != after_alpha[0] != after_iterations[0]
-    assert before[1] != after_alpha[1] != after_iterations[1]
+    for one, other in ((before, after_alpha), (after_alpha, after_iterations),
+                       (before, after_iterations)):
+        assert one[0] != other[0] and one[1] != other[1]  # the picture and the words
 
 
 def test_diverging_run_shows_a_message_not_a_traceback(playground):
@@ -98,7 +100,7 @@ def test_dataset_switch_uses_the_standardised_real_data(playground):
     X, Y, _ = lh.breast_cancer()
     Xs, _, _ = lh.standardize(X)
     assert p.X.shape == Xs.shape and np.allclose(p.X, Xs)
-    assert f"{lh.largest_safe_alpha(Xs):.3g}" in p.safe.value
+    assert f"{2 / curvature_bound(Xs, Y)[0]:.3g}" in p.safe.value
     expected = lh.train(Xs, Y, p.alpha.value, p.iterations.value)
     assert p.result.cost == pytest.approx(expected.cost)
     p.dataset.value = p.dataset.options[0]
