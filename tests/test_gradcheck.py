@@ -115,6 +115,7 @@ def test_relative_difference_of_parallel_gradients_of_unequal_length(k):
 
 def test_relative_difference_of_zero_gradients_is_zero():
     assert lh.relative_difference((np.zeros((2, 1)), 0.0), (np.zeros((2, 1)), 0.0)) == 0.0
+    assert lh.relative_difference((), ()) == 0.0  # no parameters at all: nothing differs
 
 
 def test_relative_difference_refuses_parts_of_different_shapes():

@@ -123,6 +123,13 @@ def test_train_records_the_cost_before_each_update():
     assert result.cost == pytest.approx(lh.gradients(w, b, X, Y)[0], rel=1e-15)
 
 
+def test_a_finished_run_says_so():
+    X, Y = lh.toy_data(m=60, seed=2)
+    result = lh.train(X, Y, 0.25, 30)
+    assert result.diverged is False
+    assert result.message == f"Finished 30 iterations with alpha = 0.25: J = {result.cost:.6f}."
+
+
 def test_zero_iterations_return_the_start():
     X, Y = lh.toy_data(m=10)
     w0 = np.array([[0.1], [0.2]])
