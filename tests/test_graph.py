@@ -114,6 +114,24 @@ def test_bad_input_is_explained(args, message):
         lh.example_graph(*args)
 
 
+@pytest.mark.parametrize("args, error, message", [
+    (((float("nan"),), (1.0,), 0.0, 1), ValueError, "x should be a finite number, but it is nan."),
+    (((1.0,), ("a",), 0.0, 1), TypeError, "w should be a number, but it is 'a'."),
+    (((1.0,), (1.0,), 0.0, "1"), TypeError, "y should be a number, but it is '1'."),
+    (((1.0,), (1.0,), 0.0, 2), ValueError, "The label y should be 0 or 1, but it is 2.0."),
+])
+def test_bad_input_is_named_in_full(args, error, message):
+    with pytest.raises(error) as caught:
+        lh.example_graph(*args)
+    assert str(caught.value) == message
+
+
+def test_one_feature_may_be_a_plain_number():
+    g = lh.example_graph(1.5, 2, 0.5, 1)
+    assert (g.x, g.w, g.dw) == ((1.5,), (2.0,), (1.5 * g.dz,))
+    assert g.z == 3.5 and g == lh.example_graph((1.5,), (2.0,), 0.5, 1)
+
+
 # ---------------------------------------------------------------- the neutral description
 
 def _forward_rules(x, y):
