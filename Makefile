@@ -5,6 +5,7 @@
 #   make demo        the alpha/iterations playground as a code-free app (Voila), for the classroom
 #   make bench       the full benchmarks: benchmarks/results.md and benchmarks/results.png
 #   make exercises   regenerate the student edition, notebooks/exercises/, from the teaching notebooks
+#   make mutation    mutation testing of the math modules (slow): tests/mutation/results.md
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -45,6 +46,15 @@ bench: $(STAMP)
 
 exercises: $(STAMP)
 	$(PY) scripts/make_exercises.py
+
+# mutmut copies the package into mutants/ and, for each mutant, runs the tests that call the
+# changed function ([tool.mutmut] in pyproject.toml); then the score of each module is recorded.
+.PHONY: mutation
+mutation: $(STAMP)
+	rm -rf mutants && mkdir mutants
+	start=$$(date +%s); HYPOTHESIS_PROFILE=mutation $(VENV)/bin/mutmut run --max-children 2 > mutants/run.log 2>&1 \
+	    || { tail -c 3000 mutants/run.log; exit 1; }; \
+	$(PY) tests/mutation/report.py --seconds $$(( $$(date +%s) - start ))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -94,7 +94,10 @@ class Value:
         return _make(data, "{A}^" + f"{k:g}", (self, local, f"{k:g}·{{A}}^{k - 1:g}"))
 
     def exp(self):  # e^self
-        data = math.exp(self.data) if self.data < 709.78 else math.inf  # inf: beyond any float
+        try:
+            data = math.exp(self.data)
+        except OverflowError:  # beyond the largest float: Value() explains
+            data = math.inf
         return _make(data, "exp({a})", (self, data, "{o}"))  # (e^x)' = e^x
 
     def log(self):  # natural log of self

@@ -173,7 +173,11 @@ def example_graph(x, w, b, y):
     # da = -y/a + (1 - y)/(1 - a), written with exp so it stays exact when a rounds to 0 or 1:
     # for y = 1 it is -1/a = -(1 + e^-z); for y = 0 it is 1/(1 - a) = 1 + e^z.
     exponent = -z if y == 1 else z
-    da = (-1 if y == 1 else 1) * (1 + (math.exp(exponent) if exponent < 709 else math.inf))
+    try:
+        e = math.exp(exponent)
+    except OverflowError:  # e^exponent is beyond the largest float: exponent > 709.78
+        e = math.inf
+    da = (-1 if y == 1 else 1) * (1 + e)
     dz = a - y  # = da * a * (1 - a), the chain rule simplified
     dw = tuple(xj * dz for xj in x)  # dwj = xj dz
     db = dz

@@ -328,3 +328,119 @@ def test_graph_writes_long_formulas_by_name_and_keeps_equal_names_apart():
     assert nodes["v5"].formula == "v5 = v3·σ(x)"
     assert nodes["x"].value == 1.0 and nodes["x′"].value == 2.0  # two values named x, apart
     assert nodes["out"].formula == "out = v3·σ(x) + x′"  # v5 is short enough to write out
+
+
+def test_repr_shows_name_value_and_gradient_once_known():
+    x = Value(0.5, "x")
+    assert repr(x) == "Value(x = 0.5)" and repr(Value(-0.5)) == "Value(−0.5)"
+    y = (x * x).exp()
+    y.backward()
+    assert repr(x) == "Value(x = 0.5, grad = 1.284)"  # d exp(x²)/dx = 2x exp(x²)
+    assert repr(y) == "Value(1.284, grad = 1)"
+
+
+def test_graph_brackets_a_compound_operand_and_only_that():
+    a, b, c = Value(0.3, "a"), Value(2.0, "b"), Value(1.5, "c")
+    out = ((1 - a) * b + (-c) * a + (a + b).log() * c - (a - b)).named("out")
+    formulas = {node.name: node.formula for node in out.graph().nodes}
+    assert formulas["v2"] == "v2 = (1 − a)·b"  # a difference, bracketed in a product
+    assert formulas["v4"] == "v4 = (−c)·a"  # a negative, bracketed
+    assert formulas["v8"] == "v8 = log(a + b)·c"  # a sum inside a call is not compound
+    assert formulas["out"] == "out = v9 − (a − b)"
+    edges = {edge.local for edge in out.graph().edges}
+    assert {"∂v7/∂v6 = 1/(a + b) = 0.4348", "∂v4/∂a = −c = −1.5",
+            "∂v8/∂c = log(a + b) = 0.8329", "∂v2/∂b = 1 − a = 0.7"} <= edges
+
+
+def test_graph_writes_out_results_of_up_to_14_characters():
+    a, c = Value(1.0, "a"), Value(2.0, "c")
+    short = (a + Value(1.0, "b" * 10)) * c  # "a + bbbbbbbbbb" has 14 characters
+    longer = (a + Value(1.0, "b" * 11)) * c
+    assert short.named("out").graph().nodes[-1].formula == "out = (a + bbbbbbbbbb)·c"
+    assert longer.named("out").graph().nodes[-1].formula == "out = v1·c"
+
+
+def test_graph_shows_the_value_a_local_derivative_refers_to():
+    x = Value(1.0, "x")
+    e = x.exp().named("e")
+    s = (x * 3.0).sigmoid().named("s")
+    locals_ = {edge.local for edge in (e + s).graph().edges}
+    assert "∂e/∂x = e = 2.718" in locals_  # (e^x)' = e^x: the node's own value
+    assert "∂s/∂v1 = s(1 − s) = 0.04518" in locals_  # σ' = a(1 − a), with a = s
+
+
+# s = a + b and d = a − b are unnamed, so each formula writes them out, bracketed where needed.
+# The numbers (a = 0.5, b = 2, s = 2.5, d = −1.5) are the local derivatives, worked by hand.
+@pytest.mark.parametrize("make, formula, locals_", [
+    (lambda s, d: s + d, "a + b + a − b", ["1", "1"]),
+    (lambda s, d: s - d, "a + b − (a − b)", ["1", "−1"]),
+    (lambda s, d: s * d, "(a + b)·(a − b)", ["a − b = −1.5", "a + b = 2.5"]),
+    (lambda s, d: s / d, "(a + b)/(a − b)", ["1/(a − b) = −0.6667", "−(a + b)/(a − b)² = −1.111"]),
+    (lambda s, d: -d, "−(a − b)", ["−1"]),
+    (lambda s, d: s**3, "(a + b)^3", ["3·(a + b)^2 = 18.75"]),
+    (lambda s, d: d.exp(), "exp(a − b)", ["out = 0.2231"]),
+    (lambda s, d: s.log(), "log(a + b)", ["1/(a + b) = 0.4"]),
+    (lambda s, d: d.sigmoid(), "σ(a − b)", ["out(1 − out) = 0.1491"]),
+    (lambda s, d: d.tanh(), "tanh(a − b)", ["1 − out² = 0.1807"]),
+    (lambda s, d: d.loss(1), "L(σ(a − b), 1)", ["σ(a − b) − 1 = −0.8176"]),
+], ids=["add", "sub", "mul", "div", "neg", "pow", "exp", "log", "sigmoid", "tanh", "loss"])
+def test_each_operation_writes_its_formula_and_local_derivatives(make, formula, locals_):
+    a, b = Value(0.5, "a"), Value(2.0, "b")
+    out = make(a + b, a - b).named("out")
+    graph = out.graph()
+    assert graph.nodes[-1].formula == f"out = {formula}"
+    into_out = [edge.local for edge in graph.edges if edge.child == "out"]
+    parents = [edge.parent for edge in graph.edges if edge.child == "out"]
+    assert into_out == [f"∂out/∂{p} = {rule}" for p, rule in zip(parents, locals_)]
+
+
+def test_powers_at_the_edge_of_their_domain():
+    for x, k, value, slope in ((0.0, 1.5, 0.0, 0.0), (0.0, 1, 0.0, 1.0), (0.0, 2, 0.0, 0.0),
+                               (0.25, 0.5, 0.5, 1.0), (-2.0, 3, -8.0, 12.0)):
+        v = Value(x, "x")
+        out = v**k
+        out.backward()
+        assert (out.data, v.grad) == (value, slope), (x, k)
+    for k in (True, "2", None):
+        with pytest.raises(TypeError, match=r"^x \*\* k needs a constant number k, but k is "):
+            Value(2.0, "x") ** k
+
+
+def test_exp_is_finite_wherever_the_result_is_a_float():
+    x = Value(709.78, "x")  # e^709.78 = 1.797e308, just below the largest float
+    y = x.exp()
+    y.backward()
+    assert y.data == math.exp(709.78) and x.grad == y.data
+    with pytest.raises(ValueError, match=r"exp\(x\) gave inf"):
+        Value(709.79, "x").exp()  # e^709.79 is beyond it
+
+
+@pytest.mark.parametrize("make, error, message", [
+    (lambda: Value([1.0]), TypeError,
+     "A Value holds one real number, but it got [1.0]. The engine works on scalars: make one "
+     "Value per number, and add the losses of many examples into one cost J before you call "
+     "J.backward()."),
+    (lambda: Value(float("nan"), "x"), ValueError,
+     "A Value must hold a finite number, but got nan. Look for an input that is NaN or "
+     "infinite, or an exp or a power that is too large."),
+    (lambda: Value(1e300, "x") * Value(1e300, "y"), ValueError,
+     "A Value must hold a finite number, but x·y gave inf. Look for an input that is NaN or "
+     "infinite, or an exp or a power that is too large."),
+    (lambda: Value(0.0, "a").log(), ValueError,
+     "log(a): the log is defined only for positive numbers, but this one is 0.0. If it is "
+     "a = σ(z) that rounded to exactly 0 or 1, compute the loss from the logit instead: "
+     "z.loss(y) stays finite for every z."),
+    (lambda: Value(2.0) ** Value(3.0, "k"), TypeError,
+     "x ** k needs a constant number k, but k is Value(k = 3). For a power whose exponent is "
+     "itself a Value, write (k * x.log()).exp()."),
+    (lambda: 2 ** Value(3.0, "x"), TypeError,
+     "2 ** x: the engine takes powers with a constant exponent only. Write base ** x as "
+     "(x * math.log(base)).exp()."),
+    (lambda: Value(-8.0, "u") ** 0.5, ValueError,
+     "u ** 0.5: a fractional power, or one below 1, needs a base x > 0; elsewhere it or its "
+     "slope is not a real number."),
+])
+def test_errors_in_full(make, error, message):
+    with pytest.raises(error) as caught:
+        make()
+    assert str(caught.value) == message

@@ -123,3 +123,59 @@ def test_digit_pair_explains_what_a_digit_is(positive, negative, error, message)
 def test_digit_pair_accepts_numpy_integers():
     X, Y = lh.digit_pair(np.int64(3), np.int64(8))
     assert X.shape[1] == Y.shape[1] > 0
+
+def test_toy_data_defaults_and_an_odd_m():
+    X, Y = lh.toy_data()
+    X0, Y0 = lh.toy_data(m=200, seed=0)
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(Y, Y0)
+    _, Y_odd = lh.toy_data(m=7, seed=3)
+    assert Y_odd.shape == (1, 7) and Y_odd.sum() == 3  # half, rounded down
+    assert Y_odd.dtype == float
+
+
+def test_toy_data_clouds_sit_where_the_docstring_says():
+    # label 1 around (1, 1), label 0 around (-1, -1), spread 1.2: means within 5 standard errors
+    X, Y = lh.toy_data(m=4000, seed=7)
+    for label, centre in ((1, 1.0), (0, -1.0)):
+        cloud = X[:, Y[0] == label]
+        np.testing.assert_allclose(cloud.mean(axis=1), centre, atol=5 * 1.2 / np.sqrt(2000))
+        np.testing.assert_allclose(cloud.std(axis=1), 1.2, rtol=0.05)
+
+
+def test_breast_cancer_labels_are_floats_and_unknown_features_are_all_named():
+    _, Y, _ = lh.breast_cancer()
+    assert Y.dtype == float and Y.shape == (1, 569)
+    with pytest.raises(ValueError) as error:
+        lh.breast_cancer(("tumour colour", "mean radius", "size"))
+    assert str(error.value).startswith(
+        "Unknown feature(s): tumour colour, size; choose from: mean radius, mean texture, ")
+
+
+def test_several_constant_rows_are_all_named_in_one_warning():
+    X, _ = lh.toy_data(m=20)
+    X = np.vstack([np.zeros((1, 20)), X[:1], np.full((1, 20), 2.0), X[1:], np.ones((1, 20))])
+    with pytest.warns(UserWarning) as record:
+        lh.standardize(X)
+    assert len(record) == 1
+    assert str(record[0].message) == (
+        "Rows 0, 2, 4 of X are constant (standard deviation 0), so cannot be scaled: centred "
+        "and left unscaled. A constant feature cannot tell the examples apart; you may drop it.")
+    # named by the function, not by a file path that differs between machines
+    assert (record[0].filename, record[0].lineno) == ("logreg_helpers.standardize", 0)
+
+
+def test_standardize_with_given_statistics_checks_them():
+    X, _ = lh.toy_data(m=20)
+    mean, std = np.array([[1.0], [-2.0]]), np.array([[0.5], [4.0]])
+    Xs, mean_out, std_out = lh.standardize(X, mean, std)
+    np.testing.assert_array_equal(Xs, (X - mean) / std)  # a std below 1 is fine
+    assert mean_out is not None and np.array_equal(std_out, std)
+    with pytest.raises(ValueError) as error:
+        lh.standardize(X, mean, np.array([[0.5], [-1.0]]))
+    assert str(error.value) == ("std should be greater than 0 in every row, but std[1, 0] = -1.0. "
+                                "Scaling by it would divide by zero or flip the feature.")
+    with pytest.raises(ValueError) as error:
+        lh.standardize(X, mean, np.ones((3, 1)))
+    assert str(error.value) == ("std should have shape (n_x, 1) = (2, 1), one standard deviation "
+                                "per row of X, but it has shape (3, 1).")

@@ -4,6 +4,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import logreg_helpers as lh
 
@@ -62,6 +64,8 @@ def test_numerical_gradient_explains_a_wrong_call():
         lh.numerical_gradient(lambda w, b: lh.forward(w, b, X)[0], w, 0.0)
     with pytest.raises(ValueError, match="positive number such as 1e-6"):
         lh.numerical_gradient(lambda b: b, 0.0, eps=0)
+    with pytest.raises(TypeError, match="at least one parameter"):
+        lh.numerical_gradient(lambda: 1.0)
 
 
 def test_relative_difference_is_symmetric_and_scaled_by_both_norms():
@@ -76,8 +80,42 @@ def test_relative_difference_is_symmetric_and_scaled_by_both_norms():
                                   (np.array([0.0, 1.0]),)) == pytest.approx(np.sqrt(0.5))
 
 
+parts = st.lists(st.floats(-1e3, 1e3), min_size=1, max_size=6)
+
+
+@given(parts, parts, st.floats(1e-3, 1e3))
+def test_relative_difference_is_the_distance_over_the_sum_of_the_lengths(g, h, scale):
+    n = min(len(g), len(h))
+    g, h = g[:n], h[:n]
+    grads, grads_num = (np.array(g[:-1]), g[-1]), (np.array(h[:-1]), h[-1])  # like (dw, db)
+    # the oracle, in plain Python: |g - h| / (|g| + |h|)
+    length = lambda v: math.sqrt(math.fsum(x * x for x in v))  # noqa: E731
+    both = length(g) + length(h)
+    expected = length([a - b for a, b in zip(g, h)]) / both if both else 0.0
+    got = lh.relative_difference(grads, grads_num)
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-300)
+    assert 0.0 <= got <= 1.0 + 1e-15
+    assert lh.relative_difference(grads_num, grads) == pytest.approx(got, rel=1e-12)
+    scaled = lh.relative_difference((scale * grads[0], scale * grads[1]),
+                                    (scale * grads_num[0], scale * grads_num[1]))
+    assert scaled == pytest.approx(got, rel=1e-9, abs=1e-300)  # a relative measure: no units
+
+
+@pytest.mark.parametrize("k", [0.5, 2.0, 3.0, 10.0])
+def test_relative_difference_of_parallel_gradients_of_unequal_length(k):
+    # g = k g_num: |g - g_num| / (|g| + |g_num|) = |k - 1| / (k + 1), whichever side is longer
+    g = np.array([[1.0], [-2.0]])
+    want = abs(k - 1) / (k + 1)
+    assert lh.relative_difference((k * g, 2 * k), (g, 2.0)) == pytest.approx(want, rel=1e-14)
+    assert lh.relative_difference((g, 2.0), (k * g, 2 * k)) == pytest.approx(want, rel=1e-14)
+    assert lh.relative_difference((g, 2.0), (-g, -2.0)) == 1.0  # opposite: as wrong as can be
+    assert lh.relative_difference(k * g, g) == pytest.approx(want, rel=1e-14)  # one array alone
+    assert lh.relative_difference(2 * k, 2.0) == pytest.approx(want, rel=1e-14)  # one number
+
+
 def test_relative_difference_of_zero_gradients_is_zero():
     assert lh.relative_difference((np.zeros((2, 1)), 0.0), (np.zeros((2, 1)), 0.0)) == 0.0
+    assert lh.relative_difference((), ()) == 0.0  # no parameters at all: nothing differs
 
 
 def test_relative_difference_refuses_parts_of_different_shapes():
@@ -110,3 +148,16 @@ def test_gradient_check_explains_a_gradient_of_the_wrong_form():
         lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: (0.0, np.zeros(2), 0.0))
     with pytest.raises(TypeError, match=r"gradient_fn should return \(J, dw, db\).*2 values"):
         lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: lh.gradients(w, b, X, Y)[1:])
+    with pytest.raises(TypeError, match=r"^gradient_fn should return \(J, dw, db\), but it "
+                                        r"returned list\.$"):
+        lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: list(lh.gradients(w, b, X, Y)))
+    with pytest.raises(ValueError, match=r"^db should be a finite number, but it is inf\.$"):
+        lh.gradient_check(w, 0.0, X, Y, lambda w, b, X, Y: (0.0, w, float("inf")))
+
+
+def test_gradient_check_uses_the_step_it_is_given():
+    # the truncation error of centred differences grows as eps²: a large eps shows it
+    X, Y = lh.toy_data(m=50, seed=3)
+    w, b = np.array([[0.4], [-0.7]]), 0.3
+    small, large = (lh.gradient_check(w, b, X, Y, eps=eps) for eps in (1e-5, 0.5))
+    assert small < 1e-9 < 1e-4 < large

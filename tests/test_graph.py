@@ -1,9 +1,14 @@
 """graph.py: one example's forward and backward values, checked by finite differences."""
 
+import math
+import re
+from decimal import Decimal, localcontext
+
 import numpy as np
 import pytest
 
 import logreg_helpers as lh
+from logreg_helpers.graph import number_text
 
 CASES = [((1.5, -0.5), (0.8, 0.4), -0.2, 1), ((2.0, 1.0), (-1.0, 3.0), 0.5, 0),
          ((0.3,), (2.0,), 0.0, 1), ((1.0, 2.0, -3.0, 0.5), (0.1, -0.2, 0.3, 0.4), 1.0, 0)]
@@ -59,10 +64,43 @@ def test_saturated_example_stays_finite():
     assert g.L == 1000.0 and g.dz == 1.0
 
 
-def test_printout_names_every_value():
-    text = str(lh.example_graph((1.5, -0.5), (0.8, 0.4), -0.2, 1))
-    for name in ("x1", "x2", "w1", "w2", "b", "z", "a", "L", "da", "dz", "dw1", "dw2", "db"):
-        assert f"{name} =" in text
+@pytest.mark.parametrize("x, w, b, y", CASES)
+def test_printout_shows_each_value_beside_its_name(x, w, b, y):
+    text = str(lh.example_graph(x, w, b, y))
+    rows = text.split("\n")
+    assert [row[:10].strip() for row in rows] == ["inputs", "params", "forward", "backward", ""]
+    printed = re.findall(r"(\w+) = +(-?\d+(?:\.\d+)?)", text)
+    # the oracle: the lecture's formulas, written out here
+    n = range(1, len(x) + 1)
+    z = sum(wj * xj for wj, xj in zip(w, x)) + b
+    a = 1 / (1 + math.exp(-z))
+    dz = a - y
+    expected = [*((f"x{j}", v) for j, v in zip(n, x)), ("y", y),
+                *((f"w{j}", v) for j, v in zip(n, w)), ("b", b),
+                ("z", z), ("a", a), ("L", -math.log(a) if y == 1 else -math.log(1 - a)),
+                ("da", -1 / a if y == 1 else 1 / (1 - a)), ("dz", dz),
+                *((f"dw{j}", xj * dz) for j, xj in zip(n, x)), ("db", dz)]
+    assert [name for name, _ in printed] == [name for name, _ in expected]
+    for (name, shown), (_, value) in zip(printed, expected):
+        assert shown == (str(value) if name == "y" else f"{value:.4f}"), name
+
+
+def _exact_da(z, y):
+    """dL/da = -1/a = -(1 + e^-z) for y = 1 and 1/(1 - a) = 1 + e^z for y = 0, in decimals."""
+    with localcontext() as ctx:
+        ctx.prec = 40
+        e = (-Decimal(z) if y == 1 else Decimal(z)).exp()
+        return float(-(1 + e) if y == 1 else 1 + e)  # beyond the largest float: ±inf
+
+
+@pytest.mark.parametrize("z", [-800.0, -709.9, -709.5, -705.0, -40.0, 3.0, 40.0, 705.0, 709.5,
+                               709.78, 709.9, 800.0])
+@pytest.mark.parametrize("y", [0, 1])
+def test_da_is_exact_up_to_the_largest_float_then_infinite(z, y):
+    # where a rounds to 0 or 1, da comes from e^z; it is finite while e^|z| is (|z| < 709.78)
+    g = lh.example_graph((1.0,), (z,), 0.0, y)
+    assert g.da == pytest.approx(_exact_da(z, y), rel=1e-15)
+    assert math.isfinite(g.da) == math.isfinite(_exact_da(z, y))
 
 
 @pytest.mark.parametrize(
@@ -74,6 +112,24 @@ def test_printout_names_every_value():
 def test_bad_input_is_explained(args, message):
     with pytest.raises(ValueError, match=message):
         lh.example_graph(*args)
+
+
+@pytest.mark.parametrize("args, error, message", [
+    (((float("nan"),), (1.0,), 0.0, 1), ValueError, "x should be a finite number, but it is nan."),
+    (((1.0,), ("a",), 0.0, 1), TypeError, "w should be a number, but it is 'a'."),
+    (((1.0,), (1.0,), 0.0, "1"), TypeError, "y should be a number, but it is '1'."),
+    (((1.0,), (1.0,), 0.0, 2), ValueError, "The label y should be 0 or 1, but it is 2."),
+])
+def test_bad_input_is_named_in_full(args, error, message):
+    with pytest.raises(error) as caught:
+        lh.example_graph(*args)
+    assert str(caught.value) == message
+
+
+def test_one_feature_may_be_a_plain_number():
+    g = lh.example_graph(1.5, 2, 0.5, 1)
+    assert (g.x, g.w, g.dw) == ((1.5,), (2.0,), (1.5 * g.dz,))
+    assert g.z == 3.5 and g == lh.example_graph((1.5,), (2.0,), 0.5, 1)
 
 
 # ---------------------------------------------------------------- the neutral description
@@ -140,6 +196,40 @@ def test_computation_graph_values_grads_and_local_derivatives(x, w, b, y):
         local = _number(edge.local, values)
         assert local == pytest.approx((up - down) / (2 * h), rel=6e-4, abs=1e-4), edge
     assert "a(1 − a)" in next(e.local for e in graph.edges if (e.parent, e.child) == ("z", "a"))
+
+
+@pytest.mark.parametrize("n, formula", [
+    (1, "z = w1·x1 + b"), (2, "z = w1·x1 + w2·x2 + b"), (3, "z = w1·x1 + w2·x2 + w3·x3 + b"),
+    (4, "z = w1·x1 + … + w4·x4 + b"), (7, "z = w1·x1 + … + w7·x7 + b")])
+@pytest.mark.parametrize("y", [0, 1])
+def test_computation_graph_writes_its_formulas_and_every_gradient(n, formula, y):
+    x, w = tuple(np.linspace(-1, 2, n)), tuple(np.linspace(0.5, -0.5, n))
+    g = lh.example_graph(x, w, 0.25, y)
+    graph = g.computation_graph()
+    node = {nd.name: nd for nd in graph.nodes}
+    assert node["z"].formula == formula
+    assert node["a"].formula == "a = σ(z)"
+    local = {(e.parent, e.child): e.local for e in graph.edges}
+    a, da = number_text(g.a * (1 - g.a)), number_text(g.da)
+    assert local[("z", "a")] == f"∂a/∂z = a(1 − a) = {a}"
+    if y == 1:  # L = −(y log a + (1 − y) log(1 − a)) keeps the term of the label
+        assert node["L"].formula == "L = −log a  (y = 1)"
+        assert local[("a", "L")] == f"∂L/∂a = −1/a = {da}"
+    else:
+        assert node["L"].formula == "L = −log(1 − a)  (y = 0)"
+        assert local[("a", "L")] == f"∂L/∂a = 1/(1 − a) = {da}"
+    # dL/d(node) for every node but the inputs x: what gradient descent and the figure need
+    grads = {name: nd.grad for name, nd in node.items()}
+    assert grads == {**{f"x{j}": None for j in range(1, n + 1)},
+                     **{f"w{j}": x[j - 1] * g.dz for j in range(1, n + 1)},
+                     "b": g.dz, "z": g.dz, "a": g.da, "L": 1.0}
+    assert grads["a"] == pytest.approx(-1 / g.a if y == 1 else 1 / (1 - g.a), rel=1e-12)
+    assert grads["z"] == pytest.approx(g.a - y, rel=1e-15)
+
+
+def test_number_text_gives_four_digits_and_a_true_minus_sign():
+    assert [number_text(v) for v in (-0.5, 0.2139, -1234.5, 1e-7, 0.0)] == [
+        "\u22120.5", "0.2139", "\u22121234", "1e\u221207", "0"]
 
 
 def test_nodes_and_edges_have_the_agreed_defaults():

@@ -125,6 +125,64 @@ def test_a_too_large_alpha_stops_with_a_warning_and_keeps_the_last_good_paramete
     assert result.cost == pytest.approx(lh.network_gradients(result.net, X, Y)[0], rel=1e-12)
 
 
+def test_a_step_that_overflows_is_caught():
+    X, Y = moons()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # no overflow warning from numpy either
+        with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1"):
+            result = lh.train_network(X * 1e3, Y, n_h=3, alpha=1e308, iterations=10, seed=2)
+    start = lh.init_network(2, 3, seed=2)
+    assert result.diverged
+    assert all(np.array_equal(p, q) for p, q in zip(parts(result.net), parts(start)))
+    J, _ = lh.network_gradients(start, X * 1e3, Y)
+    assert result.costs.tolist() == [J, np.inf] and result.cost == J
+
+
+def test_a_modest_rise_stops_the_run_and_is_reported_in_numbers():
+    X, Y = moons()
+    with pytest.warns(lh.DivergenceWarning) as record:
+        result = lh.train_network(X, Y, n_h=4, alpha=5.0, iterations=300, seed=1)
+    costs, i = result.costs, result.costs.size - 1
+    assert result.diverged is True and i >= 3
+    assert costs[0] < costs[-1] < 1.5 * costs[0]  # a rise of less than half: still a divergence
+    assert len({f"{c:.4g}" for c in costs}) == costs.size  # the numbers below tell them apart
+    assert result.message == (
+        f"Diverged at iteration {i}: the cost rose from {costs[0]:.4g} to {costs[-1]:.4g}. "
+        "The learning rate alpha = 5 is too large; try a smaller one. "
+        f"Returning the parameters from iteration {i - 1}.")
+    assert len(record) == 1 and str(record[0].message) == result.message
+    assert (record[0].filename, record[0].lineno) == ("logreg_helpers.train_network", i)
+    assert result.cost == costs[-2] == lh.network_gradients(result.net, X, Y)[0]
+
+
+def test_a_finished_run_says_so_and_starts_from_the_default_seed():
+    X, Y = moons()
+    result = lh.train_network(X, Y, n_h=3, alpha=0.5, iterations=20)
+    assert result.diverged is False
+    assert result.message == f"Finished 20 iterations with alpha = 0.5: J = {result.cost:.6f}."
+    J0, _ = lh.network_gradients(lh.init_network(2, 3, seed=0), X, Y)
+    assert result.costs[0] == J0 and result.costs.shape == (20,)
+
+
+def test_network_backward_takes_the_forward_pass_and_gives_the_gradients():
+    X, Y = moons()
+    net = lh.init_network(2, 3, seed=5)
+    _, A1, _, A2 = lh.network_forward(net, X)
+    grads = lh.network_backward(net, X, Y, A1, A2)
+    _, expected = lh.network_gradients(net, X, Y)
+    for got, want in zip(parts(grads), parts(expected)):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_init_scales_the_weights_by_one_over_the_square_root_of_the_fan_in():
+    net = lh.init_network(n_x=400, n_h=300)
+    assert net.W1.std() == pytest.approx(1 / np.sqrt(400), rel=0.02)  # 120,000 draws
+    assert net.W2.std() == pytest.approx(1 / np.sqrt(300), rel=0.2)  # 300 draws
+    assert not net.b1.any() and net.b2 == 0.0
+    default, seed_0 = lh.init_network(2, 5), lh.init_network(2, 5, seed=0)
+    assert all(np.array_equal(p, q) for p, q in zip(parts(default), parts(seed_0)))
+
+
 def test_init_is_seeded_and_breaks_the_symmetry():
     net = lh.init_network(n_x=2, n_h=5, seed=3)
     assert [np.shape(p) for p in parts(net)] == [(5, 2), (5, 1), (1, 5), ()]
@@ -175,6 +233,9 @@ def test_update_steps_against_the_gradient():
          ValueError, "b2 should be a finite number"),
         (lambda X, Y, net: lh.network_backward(net, X, Y, np.zeros((3, 200)), np.zeros(200)),
          ValueError, r"A2 should have shape \(1, 200\).*\(200,\)"),
+        (lambda X, Y, net: lh.network_backward(net, X, Y, np.zeros((200, 3)), np.zeros((1, 200))),
+         ValueError, r"A1 should have shape \(3, 200\), as network_forward returns it, but it "
+                     r"has shape \(200, 3\)"),
         (lambda X, Y, net: lh.network_gradients(net, X, Y.ravel()), ValueError,
          "rank-1 array"),
         (lambda X, Y, net: lh.train_network(X, Y, 3, alpha=-1, iterations=10), ValueError,

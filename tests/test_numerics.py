@@ -5,6 +5,7 @@ from decimal import Decimal, localcontext
 
 import numpy as np
 import pytest
+from conftest import curvature_bound, hessian, tight_problem
 
 import logreg_helpers as lh
 
@@ -64,21 +65,91 @@ def test_naive_loss_really_fails_where_ours_does_not():
     np.testing.assert_allclose(ours, [exact_loss(v, t) for v, t in zip(z, y)], rtol=1e-15)
 
 
+@pytest.mark.parametrize("z", [-10.0, -2.0, -0.5, 0.0, 0.5, 2.0, 10.0])
+def test_the_board_formulas_are_right_where_they_do_not_overflow(z):
+    a = lh.naive_sigmoid(z)
+    assert a == pytest.approx(exact_sigmoid(z), rel=1e-14)
+    for y in (0, 1):
+        assert lh.naive_loss(a, y) == pytest.approx(exact_loss(z, y), rel=1e-9)
+    assert lh.naive_loss([a, a], np.array([0.0, 1.0])).tolist() == pytest.approx(
+        [exact_loss(z, 0), exact_loss(z, 1)], rel=1e-9)  # lists and arrays alike
+
+
+def test_a_label_per_logit_is_explained_in_full():
+    with pytest.raises(ValueError) as error:
+        lh.loss(np.zeros((1, 5)), np.zeros((5, 1)))
+    assert str(error.value) == (
+        "z has shape (1, 5) and y has shape (5, 1): together they would broadcast to (5, 5), "
+        "a loss for every pair. Give them the same shape, one label per logit.")
+
+
 def test_naive_sigmoid_warns_on_overflow():
     with pytest.warns(RuntimeWarning, match="overflow"):
         lh.naive_sigmoid(-1000.0)
 
 
-def test_largest_safe_alpha_matches_its_definition():
-    X, _ = lh.toy_data(m=40, seed=5)
-    Xa = np.vstack([X, np.ones((1, X.shape[1]))])
-    beta = np.linalg.eigvalsh(Xa @ Xa.T).max() / (4 * X.shape[1])
-    assert lh.largest_safe_alpha(X) == pytest.approx(2 / beta, rel=1e-12)
+# ---------------------------------------------------------------- the largest safe step
+# The oracle is the Hessian of J itself (finite differences of the gradient, see conftest),
+# never the formula λmax(Xₐ Xₐᵀ) / (4m) that the module uses.
+
+def _off_centre():
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(3, 60)) * [[0.5], [2.0], [1.0]] + [[4.0], [-1.0], [0.0]]
+    return X, (rng.random((1, 60)) < 0.3) * 1.0
 
 
-def test_largest_safe_alpha_really_is_safe():
-    # Below 2/β the cost must fall at every step (the descent lemma).
-    X, Y = lh.toy_data(m=100, seed=6)
-    result = lh.train(X, Y, 0.99 * lh.largest_safe_alpha(X), 200)
-    assert not result.diverged
-    assert np.all(np.diff(result.costs) <= 1e-15)
+DATASETS = {
+    "toy": lambda: lh.toy_data(m=100, seed=6),
+    "one feature": lambda: (np.linspace(-1, 3, 25)[None], (np.arange(25) % 3 == 0)[None] * 1.0),
+    "off-centre, unequal scales": _off_centre,
+    "raw breast cancer": lambda: lh.breast_cancer(("mean smoothness", "mean symmetry"))[:2],
+    "tight": tight_problem,
+}
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_two_over_beta_is_two_over_the_curvature_at_the_origin(name):
+    X, Y = DATASETS[name]()
+    beta, _, _ = curvature_bound(X, Y)
+    assert lh.largest_safe_alpha(X) == pytest.approx(2 / beta, rel=1e-7)
+
+
+@pytest.mark.parametrize("name", ["toy", "off-centre, unequal scales"])
+def test_no_curvature_anywhere_exceeds_beta(name):
+    X, Y = DATASETS[name]()
+    beta = 2 / lh.largest_safe_alpha(X)
+    rng = np.random.default_rng(4)
+    for _ in range(5):
+        w, b = rng.normal(size=(X.shape[0], 1)), float(rng.normal())
+        top = np.linalg.eigvalsh(hessian(X, Y, w, b))[-1]
+        assert 0 < top <= beta * (1 + 1e-7)
+        assert top < 0.99 * beta  # away from the origin σ' < 1/4: strictly flatter
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9, 0.99])
+@pytest.mark.parametrize("name", DATASETS)
+def test_the_cost_falls_at_every_step_below_two_over_beta(name, fraction):
+    # The descent lemma: for alpha < 2/β, every step lowers J, from any start.
+    X, Y = DATASETS[name]()
+    alpha = fraction * lh.largest_safe_alpha(X)
+    rng = np.random.default_rng(5)
+    for w0, b0 in ((None, 0.0), (rng.normal(size=(X.shape[0], 1)), float(rng.normal()))):
+        result = lh.train(X, Y, alpha, 100, w=w0, b=b0)
+        assert not result.diverged
+        costs = np.append(result.costs, result.cost)
+        assert np.all(np.diff(costs) <= 1e-15 * costs[:-1])
+
+
+def test_the_bound_is_tight_just_above_two_over_beta_the_cost_rises():
+    # At the optimum of the tight problem the curvature along the top eigenvector v is β
+    # itself. A step of alpha from ε v lands at (1 - alpha β) ε v: nearer the optimum
+    # for alpha just below 2/β, farther (with a higher cost) just above it.
+    X, Y = tight_problem()
+    beta, v_w, v_b = curvature_bound(X, Y)
+    safe = lh.largest_safe_alpha(X)
+    below = lh.train(X, Y, 0.99 * safe, 50, w=1e-2 * v_w, b=1e-2 * v_b)
+    assert not below.diverged
+    assert np.all(np.diff(np.append(below.costs, below.cost)) < 0)
+    with pytest.warns(lh.DivergenceWarning):
+        above = lh.train(X, Y, 1.01 * safe, 50, w=1e-2 * v_w, b=1e-2 * v_b)
+    assert above.diverged and above.costs.size == 2 and above.costs[1] > above.costs[0]

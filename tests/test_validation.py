@@ -1,5 +1,7 @@
 """validation.py: every kind of bad input gets an error that names what it got and what it wanted."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -63,6 +65,14 @@ w0 = np.zeros((2, 1))
         (lambda: lh.forward(w0, 0.0, [["a", "b"]]), TypeError, r"X should hold numbers.*dtype"),
         (lambda: lh.forward(w0, 0.0, X[0]), ValueError, r"X should be a 2-D array.*\(30,\).*reshape\(1, -1\)"),
         (lambda: lh.forward(w0, 0.0, np.zeros((2, 0))), ValueError, r"no examples"),
+        (lambda: lh.forward(np.zeros((0, 1)), 0.0, np.zeros((0, 30))), ValueError, r"X has no features \(n_x = 0\): there is nothing to learn from"),
+        (lambda: lh.forward(w0, 0.0, X + 1j), TypeError, r"X holds complex numbers; logistic regression needs real ones"),
+        (lambda: lh.cost(None, Y), TypeError, r"Z should be a numpy array of numbers, but it is None"),
+        (lambda: lh.forward(w0, "0.5", X), TypeError, r"b should be a number, but it is '0\.5'"),
+        (lambda: lh.forward(w0, None, X), TypeError, r"b should be a number, but it is None"),
+        (lambda: lh.forward(w0, True, X), TypeError, r"b should be a number, but it is True"),
+        (lambda: lh.forward(w0, [0.1, 0.2], X), TypeError, r"^b should be a single number \(a float\), but it has shape a list\. The bias is shared by all examples; numpy broadcasts it for you\.$"),
+        (lambda: lh.gradients(w0, 0.0, X, np.vstack([Y, Y])), ValueError, r"Y should have shape \(1, m\) = \(1, 30\), one label per column of X, but it has shape \(2, 30\)"),
         (lambda: lh.backward(X, np.zeros((1, 29)), Y), ValueError, r"A should have the shape of Y"),
         (lambda: lh.cost(np.array([[np.nan] * 30]), Y), ValueError, r"Z holds 30 value\(s\) that are NaN"),
         (lambda: lh.cost(np.zeros((2, 30)), Y), ValueError, r"Z should have the shape of Y, \(1, m\).*\(2, 30\)"),
@@ -93,6 +103,89 @@ def test_bad_input_gets_a_teaching_error(call, error, message):
         call()
 
 
+# Each message in full, once: the wording is what a student reads, so a change to it is a change
+# a test should notice. (The table above checks that each bad input is caught by the right check.)
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: lh.forward(w0, 0.0, X.T), ValueError,
+         'X has shape (30, 2) but w has 2 rows: X looks transposed. Put one example per column, so that X has shape (n_x, m) = (2, 30); X.T does that.'),
+        (lambda: lh.train(X.T, Y, 0.1, 1), ValueError,
+         'X has shape (30, 2) and Y has 30 labels: X looks transposed. Put one example per column, so that X has shape (n_x, m) = (2, 30); X.T does that.'),
+        (lambda: lh.gradients(w0, 0.0, X, Y[:, :20]), ValueError,
+         'X has 30 examples (columns) but Y has 20 labels; every example needs exactly one label.'),
+        (lambda: lh.gradients(w0, 0.0, X, Y.ravel()), ValueError,
+         'Y has shape (30,), a rank-1 array, but the labels go in a row of shape (1, m) = (1, 30), one label under each column of X. Use Y.reshape(1, -1). (Mixing the two shapes would broadcast to (30, 30) and give wrong numbers.)'),
+        (lambda: lh.gradients(w0, 0.0, X, Y.T), ValueError,
+         'Y has shape (30, 1), a column, but the labels go in a row of shape (1, m) = (1, 30), one label under each column of X. Use Y.reshape(1, -1). (Mixing the two shapes would broadcast to (30, 30) and give wrong numbers.)'),
+        (lambda: lh.train(X, 2 * Y - 1, 0.1, 5), ValueError,
+         'Y should hold only the labels 0 and 1, but it also holds -1. Logistic regression predicts one of two classes: map your classes to 0 and 1 first.'),
+        (lambda: lh.train(X, np.arange(30.0).reshape(1, -1), 0.1, 5), ValueError,
+         'Y should hold only the labels 0 and 1, but it also holds 2, 3, 4, 5, 6, .... Logistic regression predicts one of two classes: map your classes to 0 and 1 first.'),
+        (lambda: lh.loss(0.3, 2), ValueError,
+         'The label y should be 0 or 1, but it is 2.'),
+        (lambda: lh.forward(np.zeros(2), 0.0, X), ValueError,
+         'w should have shape (n_x, 1) = (2, 1), one weight per row of X, but it has shape (2,). It is a rank-1 array; make it a column with w.reshape(-1, 1).'),
+        (lambda: lh.forward(np.zeros((1, 2)), 0.0, X), ValueError,
+         'w should have shape (n_x, 1) = (2, 1), one weight per row of X, but it has shape (1, 2). It is a row; make it a column with w.T.'),
+        (lambda: lh.forward(np.zeros((3, 1)), 0.0, X), ValueError,
+         'w should have shape (n_x, 1) = (2, 1), one weight per row of X, but it has shape (3, 1).'),
+        (lambda: lh.forward(np.array([[0.0], [np.nan]]), 0.0, X), ValueError,
+         'w holds 1 value(s) that are NaN or infinite; the first is w[1, 0] = nan. Start from finite weights, for example zeros.'),
+        (lambda: lh.train(np.where(np.arange(30) == 7, np.nan, X), Y, 0.1, 5), ValueError,
+         'X holds 2 value(s) that are NaN or infinite; the first is X[0, 7] = nan. Gradient descent cannot learn from missing or infinite values: drop those examples or fill them in first.'),
+        (lambda: lh.forward(w0, 0.0, X[0]), ValueError,
+         'X should be a 2-D array with one example per column, but it has shape (30,). For a single row, use X.reshape(1, -1).'),
+        (lambda: lh.forward(w0, 0.0, X[None]), ValueError,
+         'X should be a 2-D array with one example per column, but it has shape (1, 2, 30).'),
+        (lambda: lh.forward(w0, 0.0, "X"), TypeError,
+         "X should be a numpy array of numbers, but it is 'X'."),
+        (lambda: lh.forward(w0, 0.0, np.ma.array(X)), TypeError,
+         'X is a masked array. Its mask would be ignored: the values hidden under it would count as data. Drop the masked entries first, or fill them in, for example with X.filled(value).'),
+        (lambda: lh.backward(X, np.full(30, 0.5), Y), ValueError,
+         'A should have the shape of Y, (1, m) = (1, 30): one value per example, but it has shape (30,). It is a rank-1 array; make it a row with A.reshape(1, -1).'),
+        (lambda: lh.cost(np.zeros((2, 30)), Y), ValueError,
+         'Z should have the shape of Y, (1, m): one value per example, but it has shape (2, 30).'),
+        (lambda: lh.cost(np.array([["a"] * 30]), Y), TypeError,
+         'Z should hold numbers, but its dtype is <U1. Convert it first, for example with np.asarray(Z, dtype=float).'),
+        (lambda: lh.cost(np.array([[np.nan] * 30]), Y), ValueError,
+         'Z holds 30 value(s) that are NaN or infinite; the first is Z[0, 0] = nan. Z = wᵀX + b: look for the NaN or inf in X, w or b.'),
+        (lambda: lh.train(X, Y, "0.1", 10), TypeError,
+         "The learning rate alpha should be a number such as 0.1, but it is '0.1'."),
+        (lambda: lh.train(X, Y, True, 10), TypeError,
+         'The learning rate alpha should be a number such as 0.1, but it is True.'),
+        (lambda: lh.train(X, Y, 0, 10), ValueError,
+         'The learning rate alpha should be a finite number greater than 0, but it is 0.0. Gradient descent steps *against* the gradient by alpha times its size: try a value such as 0.1.'),
+        (lambda: lh.train(X, Y, 0.1, "100"), TypeError,
+         "iterations should be a whole number such as 1000, but it is '100'."),
+        (lambda: lh.train(X, Y, 0.1, 10.5), ValueError,
+         'iterations should be a whole number of steps, but it is 10.5. You cannot take part of a gradient step.'),
+        (lambda: lh.train(X, Y, 0.1, -5), ValueError,
+         'iterations should be 0 or more, but it is -5.'),
+        (lambda: lh.predict(w0, 0.0, X, threshold="0.5"), TypeError,
+         "The threshold should be a probability such as 0.5, but it is '0.5'."),
+        (lambda: lh.predict(w0, 0.0, X, threshold=1.0), ValueError,
+         'The threshold should be a probability strictly between 0 and 1, but it is 1.0. predict says 1 where σ(z) is above it, and σ(z) lies between 0 and 1: try 0.5.'),
+        (lambda: lh.forward(w0, float("inf"), X), ValueError,
+         'b should be a finite number, but it is inf.'),
+        (lambda: lh.forward(w0, np.zeros((1, 30)), X), TypeError,
+         'b should be a single number (a float), but it has shape (1, 30). The bias is shared by all examples; numpy broadcasts it for you.'),
+        (lambda: lh.standardize(X, mean=np.zeros(2)), ValueError,
+         'mean should have shape (n_x, 1) = (2, 1), one mean per row of X, but it has shape (2,). It is a rank-1 array; make it a column with mean.reshape(-1, 1).'),
+        (lambda: lh.standardize(X, std=np.ones((1, 2))), ValueError,
+         'std should have shape (n_x, 1) = (2, 1), one standard deviation per row of X, but it has shape (1, 2). It is a row; make it a column with std.T.'),
+        (lambda: lh.relative_difference(("a",), (1.0,)), TypeError,
+         "grads should be a numpy array of numbers, but it is 'a'."),
+        (lambda: lh.relative_difference((1.0,), ("a",)), TypeError,
+         "grads_num should be a numpy array of numbers, but it is 'a'."),
+    ],
+)
+def test_every_message_in_full(call, error, message):
+    with pytest.raises(error) as caught:
+        call()
+    assert str(caught.value) == message
+
+
 def test_each_public_call_checks_X_once(monkeypatch):
     from logreg_helpers import validation
 
@@ -112,8 +205,33 @@ def test_whole_number_floats_and_numpy_integers_are_accepted_as_iterations():
     assert lh.train(X, Y, np.float32(0.1), np.int64(3)).costs.size == 3
 
 
+def test_a_bias_given_as_a_one_element_array_is_one_number():
+    for b in (np.float32(0.25), np.array(0.25), np.array([[0.25]]), np.int64(1) / 4):
+        Z, _ = lh.forward(w0 + 1, b, X)
+        np.testing.assert_array_equal(Z, X.sum(axis=0, keepdims=True) + 0.25)
+    _, _, db = lh.gradients(w0, np.array([0.25]), X, Y)
+    assert type(db) is float
+
+
+def test_a_sum_that_overflows_is_not_mistaken_for_an_inf():
+    from logreg_helpers.validation import check_finite
+
+    big = np.full((1, 5000), 1e308)  # every entry finite; their sum is not
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert check_finite(big) is None
+        assert check_finite(big[:, :10]) is None  # a small array, checked entry by entry
+    big[0, 4321] = np.inf
+    with pytest.raises(ValueError, match=r"X holds 1 value\(s\) that are NaN or infinite; the first is X\[0, 4321\] = inf"):
+        check_finite(big)
+
+
 def test_integer_and_boolean_arrays_are_accepted_as_data():
     X_int = np.array([[1, 2, 3, 4], [0, 1, 0, 1]])
     Y_bool = np.array([[False, True, False, True]])
-    J, dw, db = lh.gradients(np.zeros((2, 1)), 0, X_int, Y_bool)
-    assert J == pytest.approx(np.log(2))
+    w = np.array([[0.5], [-1]])  # an integer-valued w is fine too
+    J, dw, db = lh.gradients(w, 1, X_int, Y_bool)
+    J_ref, dw_ref, db_ref = lh.gradients(w.astype(float), 1.0, X_int * 1.0, Y_bool * 1.0)
+    assert (J, db) == (J_ref, db_ref) and np.array_equal(dw, dw_ref)
+    # z = wᵀx + b = (1.5, 1, 2.5, 2): L = log(1 + e^z) where y = 0, log(1 + e^-z) where y = 1
+    assert J == pytest.approx(np.mean(np.log1p(np.exp([1.5, -1.0, 2.5, -2.0]))), rel=1e-15)

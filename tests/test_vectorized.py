@@ -1,10 +1,11 @@
 """vectorized.py against independent oracles: scikit-learn's loss and fit, finite differences."""
 
+import math
 import warnings
 
 import numpy as np
 import pytest
-from conftest import problems
+from conftest import curvature_bound, problems, tight_problem
 from hypothesis import given
 from sklearn._loss.loss import HalfBinomialLoss
 from sklearn.linear_model import LogisticRegression
@@ -120,7 +121,13 @@ def test_train_records_the_cost_before_each_update():
         w, b = lh.update(w, b, dw, db, 0.3)
     np.testing.assert_allclose(result.w, w, rtol=1e-15)
     assert result.cost == pytest.approx(lh.gradients(w, b, X, Y)[0], rel=1e-15)
-    assert result.costs[0] == pytest.approx(np.log(2), rel=1e-15)  # from zeros, a = 1/2 everywhere
+
+
+def test_a_finished_run_says_so():
+    X, Y = lh.toy_data(m=60, seed=2)
+    result = lh.train(X, Y, 0.25, 30)
+    assert result.diverged is False
+    assert result.message == f"Finished 30 iterations with alpha = 0.25: J = {result.cost:.6f}."
 
 
 def test_zero_iterations_return_the_start():
@@ -146,6 +153,33 @@ def test_diverging_run_stops_warns_and_returns_finite_parameters(alpha):
     assert result.cost == pytest.approx(lh.gradients(result.w, result.b, X, Y)[0], rel=1e-15)
 
 
+def test_the_divergence_warning_says_what_happened_in_numbers():
+    # a start from which a few steps go well before one overshoots: the numbers differ
+    X, Y = lh.toy_data(m=100, seed=1)
+    with pytest.warns(lh.DivergenceWarning) as record:
+        result = lh.train(X, Y, 59.0, 1000, w=np.array([[6.6], [2.2]]), b=-4.2)
+    i = result.costs.size - 1  # the iteration whose step made the cost rise
+    costs = result.costs
+    assert i >= 3 and len({f"{c:.4g}" for c in costs}) == costs.size
+    assert result.message == (
+        f"Diverged at iteration {i}: the cost rose from {costs[0]:.4g} to {costs[-1]:.4g}. "
+        "The learning rate alpha = 59 is too large; try a smaller one. "
+        f"Returning the parameters from iteration {i - 1}.")
+    assert len(record) == 1 and str(record[0].message) == result.message
+    # named by the function, not by a file path that differs between machines
+    assert (record[0].filename, record[0].lineno) == ("logreg_helpers.train", i)
+
+
+def test_update_checks_the_gradient_against_the_weights():
+    w = np.zeros((2, 1))
+    with pytest.raises(ValueError, match=r"dw should have shape \(n_x, 1\) = \(2, 1\)"):
+        lh.update(w, 0.0, np.zeros((3, 1)), 0.0, 0.1)
+    with pytest.raises(ValueError, match=r"^db should be a finite number, but it is nan\.$"):
+        lh.update(w, 0.0, w, float("nan"), 0.1)
+    with pytest.raises(TypeError, match=r"^db should be a single number"):
+        lh.update(w, 0.0, w, np.zeros(2), 0.1)
+
+
 def test_a_rise_on_the_very_last_step_is_caught():
     X, Y = lh.toy_data(m=100, seed=1)
     with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1"):
@@ -167,8 +201,95 @@ def test_a_good_learning_rate_does_not_trigger_the_divergence_check():
 
 def test_predict_thresholds_at_one_half():
     w, b = np.array([[1.0]]), -1.0
-    X = np.array([[0.0, 0.999, 1.0, 1.001, 3.0]])
-    np.testing.assert_array_equal(lh.predict(w, b, X), [[0, 0, 0, 1, 1]])
+    X = np.array([[0.0, 0.999, 1.0, 1.001, 3.0]])  # z = x - 1: σ(z) = 1/2 exactly at x = 1
+    y_hat = lh.predict(w, b, X)
+    assert y_hat.dtype != np.bool_ and np.issubdtype(y_hat.dtype, np.integer)
+    assert y_hat.tolist() == [[0, 0, 0, 1, 1]]  # exactly 1/2 is not above 1/2
+    assert y_hat.sum() == 2 and (1 - y_hat).tolist() == [[1, 1, 1, 0, 0]]  # arithmetic as on 0/1
+
+
+def test_predictions_are_integers_that_count_and_compare_with_labels():
+    # what a notebook does with them: count the 1s, compare with Y, take an accuracy
+    X, Y = lh.toy_data(m=80, seed=4)
+    w, b = np.array([[0.5], [1.5]]), -0.25
+    y_hat = lh.predict(w, b, X)
+    assert y_hat.shape == (1, 80) and y_hat.dtype.kind == "i"
+    assert set(np.unique(y_hat)) == {0, 1}
+    z = [float(w[0, 0] * x1 + w[1, 0] * x2 + b) for x1, x2 in X.T]
+    assert y_hat[0].tolist() == [int(zi > 0) for zi in z]
+    assert int(y_hat.sum()) == sum(zi > 0 for zi in z)
+    assert (y_hat - Y).min() >= -1 and (y_hat - Y).max() <= 1  # booleans cannot subtract
+    assert np.mean(y_hat == Y) == np.mean([int(zi > 0) == y for zi, y in zip(z, Y[0])])
+
+
+def test_a_step_that_overflows_is_caught():
+    # Large inputs and an absurd alpha: alpha dw is beyond the largest float on the first step.
+    X, Y = lh.toy_data(m=100, seed=1)
+    X = X * 1e3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # no overflow warning from numpy either
+        with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1"):
+            result = lh.train(X, Y, 1e308, 10)
+    assert result.diverged
+    np.testing.assert_array_equal(result.w, np.zeros((2, 1)))  # the start: no step was good
+    assert result.b == 0.0 and np.isfinite(result.cost)
+    assert result.costs.tolist() == [result.cost, np.inf]
+    assert result.cost == lh.gradients(result.w, result.b, X, Y)[0]
+
+
+@pytest.mark.parametrize("alpha, iterations", [(50.0, 1000), (5e3, 10), (1e308, 5)])
+def test_a_diverged_run_returns_parameters_whose_cost_is_its_cost(alpha, iterations):
+    X, Y = lh.toy_data(m=50, seed=8)
+    w0 = np.array([[0.3], [-0.2]])
+    with pytest.warns(lh.DivergenceWarning):
+        result = lh.train(X, Y, alpha, iterations, w=w0, b=0.1)
+    assert result.diverged and result.message.startswith("Diverged at iteration")
+    J, _, _ = lh.gradients(result.w, result.b, X, Y)
+    assert result.cost == J == result.costs[-2]
+    assert result.costs[-1] > result.costs[0]
+    # the returned parameters are those of the last good step: replay the run up to there
+    w, b = w0, 0.1
+    for _ in range(result.costs.size - 2):
+        _, dw, db = lh.gradients(w, b, X, Y)
+        w, b = lh.update(w, b, dw, db, alpha)
+    np.testing.assert_array_equal(result.w, w)
+    assert result.b == b
+
+
+def test_the_divergence_check_tolerates_rounding_but_not_a_real_rise():
+    # From ε v, v the top eigenvector of the tight problem, a step just above 2/β makes the
+    # cost rise by about 2 β ε² (alpha β / 2 - 1): as little or as much as we choose. Rounding
+    # moves J by about 1e-15 of itself; the check lets J rise by up to about 1e-9 of itself.
+    X, Y = tight_problem()
+    beta, v_w, v_b = curvature_bound(X, Y)
+    alpha = 1.01 * 2 / beta
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tiny = lh.train(X, Y, alpha, 1, w=2e-5 * v_w, b=2e-5 * v_b)
+    rise = (tiny.cost - tiny.costs[0]) / tiny.costs[0]
+    assert 1e-13 < rise < 1e-10  # a rise of rounding's order: not a divergence
+    assert not tiny.diverged
+    with pytest.warns(lh.DivergenceWarning):
+        small = lh.train(X, Y, alpha, 1, w=3e-3 * v_w, b=3e-3 * v_b)
+    assert small.diverged
+    assert 1e-8 < (small.costs[1] - small.costs[0]) / small.costs[0] < 1e-6
+
+
+@pytest.mark.parametrize("scale", [1e150, 1e300, 1e308])
+def test_gradients_are_exact_or_raise_never_nan(scale):
+    # At these weights |z| is huge, so σ(z) is exactly 0 or 1 and L = max(z, 0) - y z exactly.
+    X, Y = lh.toy_data(m=30, seed=2)
+    w = np.array([[1.0], [-1.0]]) * scale
+    z = [scale * float(x1) - scale * float(x2) for x1, x2 in X.T]  # Python floats: inf, no warning
+    if not all(map(math.isfinite, z)):
+        with pytest.raises(ValueError, match="overflowed although X is finite"):
+            lh.gradients(w, 0.0, X, Y)
+        return
+    J, dw, db = lh.gradients(w, 0.0, X, Y)
+    dz = [float(zi > 0) - y for zi, y in zip(z, Y[0])]
+    assert J == pytest.approx(sum(max(zi, 0) - y * zi for zi, y in zip(z, Y[0])) / 30, rel=1e-14)
+    np.testing.assert_allclose(dw.ravel(), X @ dz / 30, rtol=1e-14)
+    assert db == pytest.approx(sum(dz) / 30, rel=1e-14)
 
 
 @pytest.mark.parametrize("threshold", [0.05, 0.2, 0.5, 0.8, 0.99])

@@ -8,6 +8,7 @@ import ipywidgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from conftest import curvature_bound
 
 import logreg_helpers as lh
 from logreg_helpers import widgets
@@ -114,6 +115,12 @@ def test_playground_shows_what_its_run_describes(playground):
                                atol=1e-9)
     assert p.ax_cost.get_title() == expected.title
     assert p.boundary.colorbar.ax.get_ylabel() == "σ(z) = P(y = 1 | x)"
+
+    trained = lh.train(X, Y, 0.1, 400)
+    np.testing.assert_allclose(p.result.w, trained.w)
+    assert p.result.cost == pytest.approx(trained.cost)
+    assert f"J = {trained.cost:.6f}" in p.status.value
+    assert f"{2 / curvature_bound(X, Y)[0]:.3g}" in p.safe.value  # 2/β from J's own curvature
     assert bytes(p.view.image.value).startswith(PNG)
 
 
@@ -125,8 +132,9 @@ def test_playground_moves_change_the_plot_and_the_cost(playground):
     after_alpha = (p.view.image.value, p.status.value)
     p.iterations.value = 301
     after_iterations = (p.view.image.value, p.status.value)
-    assert before[0] != after_alpha[0] != after_iterations[0]
-    assert before[1] != after_alpha[1] != after_iterations[1]
+    for one, other in ((before, after_alpha), (after_alpha, after_iterations),
+                       (before, after_iterations)):
+        assert one[0] != other[0] and one[1] != other[1]  # the picture and the words
 
 
 def test_diverging_run_shows_a_message_not_a_traceback(playground):
@@ -196,7 +204,7 @@ def test_dataset_switch_uses_the_standardised_real_data(playground):
     X, Y, _ = lh.breast_cancer()
     Xs, _, _ = lh.standardize(X)
     assert p.X.shape == Xs.shape and np.allclose(p.X, Xs)
-    assert f"{lh.largest_safe_alpha(Xs):.3g}" in p.safe.value
+    assert f"{2 / curvature_bound(Xs, Y)[0]:.3g}" in p.safe.value
     expected = lh.train(Xs, Y, p.alpha.value, p.iterations.value)
     assert p.run.cost == pytest.approx(expected.cost)
     legend = [t.get_text() for t in p.ax_data.get_legend().get_texts()]
