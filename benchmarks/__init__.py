@@ -14,6 +14,9 @@ One module per claim, each with ``run(quick, machine_line) -> Claim``:
 5. ``notebooks``   every notebook in a fresh kernel, and the nbval run
 6. ``playground``  one update of the learning-rate playground
 7. ``imports``     ``import logreg_helpers`` against ``import numpy``
+8. ``numpy_path``  ``gradients`` and ``train`` against the package before the array-API dispatch
+9. ``dask_stream`` one step on a dask array, in bytes of X per second, against numpy and one read
+10. ``out_of_core`` training on an X several times larger than its worker's memory limit
 
 Timing rules (see ``timing``): ratios only between functions timed in the
 same run, repetitions interleaved, best and median both reported.

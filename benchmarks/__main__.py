@@ -9,7 +9,20 @@ import sys
 import tempfile
 import time
 
-from . import bandwidth, imports, loop, machine, memory, notebooks, peer, playground, report
+from . import (
+    bandwidth,
+    dask_stream,
+    imports,
+    loop,
+    machine,
+    memory,
+    notebooks,
+    numpy_path,
+    out_of_core,
+    peer,
+    playground,
+    report,
+)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The order, which the results follow.
@@ -21,9 +34,13 @@ CLAIMS = {
     "notebooks": notebooks,
     "playground": playground,
     "imports": imports,
+    "numpy_path": numpy_path,
+    "dask_stream": dask_stream,
+    "out_of_core": out_of_core,
 }
 # The notebooks run last: they take longest, and read files that change most often.
-RUN_ORDER = ("loop", "bandwidth", "peer", "memory", "playground", "imports", "notebooks")
+RUN_ORDER = ("loop", "bandwidth", "peer", "memory", "playground", "imports", "numpy_path",
+             "dask_stream", "out_of_core", "notebooks")
 
 
 def main(argv=None):

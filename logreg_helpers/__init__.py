@@ -3,6 +3,8 @@
 01 one example ........ graph.example_graph, one_example; ComputationGraph (Node, Edge)
 02 the loop over m .... loop.gradients_loop
 03 vectorized ......... vectorized.forward, cost, backward, update, gradients, train, predict
+08 chunks ............. chunked.chunk_sums, partial_sums: the gradient as a sum over chunks,
+                        on dask arrays (a cluster) or any array-API library (a GPU)
 numerics .............. sigmoid, loss, largest_safe_alpha
 gradcheck ............. numerical_gradient, relative_difference, gradient_check
 data .................. toy_data, breast_cancer, standardize, digits, digit_pair
@@ -22,11 +24,13 @@ package itself (tests/test_layers.py reads this table and checks every import):
     4  exercises
     3  gradcheck, autodiff, network
     2  graph, loop, vectorized, data
-    1  numerics, blocked
-    0  validation
+    1  numerics, chunked
+    0  validation, blocked
 
 validation and numerics are the foundations: input checks, and the exact
-sigmoid and loss; blocked is the fast kernel behind vectorized. The lecture's
+sigmoid and loss; blocked is the fast numpy kernel behind vectorized, and
+chunked the same pass over the chunks of a dask array or an array of any
+library that follows the array API standard. The lecture's
 forms (graph, loop, vectorized) and the data sit on them. Gradient checking, the
 autodiff engine and the network with one hidden layer test and build on those
 forms; the exercises check a learner's code with everything below. Plots and

@@ -24,6 +24,9 @@ The functions here take inputs that are already checked (float arrays of the
 lecture's shapes, b a float) and check nothing themselves. NaN or inf in X,
 or a wᵀX + b beyond the floating-point range, come out as non-finite results
 (with numpy's warnings unless the caller silences them).
+
+``sums`` gives the three sums before the division by m: ``chunked.py`` runs it
+on each chunk of a dask array and adds the chunks' sums.
 """
 
 import numpy as np
@@ -60,7 +63,7 @@ def _blocked_pass(w, b, X, Y, with_cost):
         dZ -= Yb  # dZ = A - Y
         dw += Xb @ dZ.T
         db += dZ.sum()
-    return total_loss / m, dw / m, db / m
+    return total_loss, dw, db
 
 
 def cost_and_gradients(w, b, X, Y):
@@ -79,8 +82,9 @@ def cost_and_gradients(w, b, X, Y):
     dw : ndarray, shape (n_x, 1)
     db : float
     """
+    m = X.shape[1]
     J, dw, db = _blocked_pass(w, b, X, Y, with_cost=True)
-    return float(J), dw, float(db)
+    return float(J / m), dw / m, float(db / m)
 
 
 def gradients_without_cost(w, b, X, Y):
@@ -88,5 +92,22 @@ def gradients_without_cost(w, b, X, Y):
 
     The benchmarks time it to show what the loss adds to a step.
     """
+    m = X.shape[1]
     _, dw, db = _blocked_pass(w, b, X, Y, with_cost=False)
-    return dw, float(db)
+    return dw / m, float(db / m)
+
+
+def sums(w, b, X, Y):
+    """(Σ L, X dZᵀ, Σ dZ): the sums of :func:`cost_and_gradients`, before dividing by m.
+
+    Sums, not means, add up across chunks of examples: the sums of two chunks
+    are the sums of the two together.
+
+    Returns
+    -------
+    total_loss : float
+    XdZ : ndarray, shape (n_x, 1)
+    total_dZ : float
+    """
+    total_loss, XdZ, total_dZ = _blocked_pass(w, b, X, Y, with_cost=True)
+    return float(total_loss), XdZ, float(total_dZ)

@@ -9,28 +9,40 @@ The textbook formulas overflow or lose all their digits once ``z`` is large:
 
 The forms below are algebraically equal and exact for every finite ``z``. Both
 start from ``e = exp(-|z|)``, which lies in (0, 1] and never overflows.
+
+``sigmoid`` and ``loss`` take arrays of any library that follows the Python
+array API standard (dask, CuPy, PyTorch, ...) and answer in that library:
+``xp`` below is numpy, or that library's namespace.
 """
 
 import numpy as np
 
-from .validation import as_float_array, check_finite, check_labels, check_X
+from .validation import (
+    array_namespace,
+    as_float_array,
+    check_finite,
+    check_labels,
+    check_X,
+    is_other_array,
+    same_namespace,
+)
 
 
 def _scalar_or_array(result):
-    """Plain Python float for a scalar input, an ndarray otherwise."""
+    """Plain Python float for a scalar input, an array otherwise."""
     return float(result) if result.ndim == 0 else result
 
 
-def _sigmoid_from_exp(z, e):
+def _sigmoid_from_exp(z, e, xp=np):
     # sigma(z) = 1 / (1 + exp(-z))        when z >= 0 (then e = exp(-z))
     #          = exp(z) / (1 + exp(z))    when z < 0  (then e = exp(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    return xp.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
-def _loss_from_exp(z, y, e):
+def _loss_from_exp(z, y, e, xp=np):
     # L = -(y log a + (1 - y) log(1 - a)) with a = sigma(z), rewritten without a:
     # L = max(z, 0) - y z + log(1 + exp(-|z|))
-    return np.maximum(z, 0.0) - y * z + np.log1p(e)
+    return xp.maximum(z, 0.0) - y * z + xp.log1p(e)
 
 
 def _check_one_label_per_logit(z_shape, y_shape):
@@ -57,13 +69,14 @@ def sigmoid(z):
 
     Returns
     -------
-    float or ndarray
+    float or array
         Same shape as ``z``; a Python float when ``z`` is a scalar. Exact to
         rounding for every finite ``z`` and never warns: ``sigmoid(-1000)``
         is 0.0 and ``sigmoid(1000)`` is 1.0, the nearest doubles.
     """
     z = as_float_array(z, "z")
-    return _scalar_or_array(_sigmoid_from_exp(z, np.exp(-np.abs(z))))
+    xp = array_namespace(z=z) if is_other_array(z) else np
+    return _scalar_or_array(_sigmoid_from_exp(z, xp.exp(-xp.abs(z)), xp))
 
 
 def loss(z, y):
@@ -81,14 +94,18 @@ def loss(z, y):
 
     Returns
     -------
-    float or ndarray
+    float or array
         The loss of each example; a Python float for scalar inputs.
     """
+    xp = np
+    if is_other_array(z) or is_other_array(y):  # a numpy z or y joins the other's library
+        xp = array_namespace(z=z, y=y)
+        z, y = same_namespace(xp, z=z, y=y)
     z = as_float_array(z, "z")
     y = check_labels(y, "y")
     if np.ndim(y) and z.shape != y.shape:
         _check_one_label_per_logit(z.shape, y.shape)
-    return _scalar_or_array(_loss_from_exp(z, y, np.exp(-np.abs(z))))
+    return _scalar_or_array(_loss_from_exp(z, y, xp.exp(-xp.abs(z)), xp))
 
 
 def naive_sigmoid(z):

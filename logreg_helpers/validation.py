@@ -19,6 +19,23 @@ Python float, a Python int) or raises ``ValueError``/``TypeError`` with a
 message that names what it got, what it wanted, and usually how to fix it.
 None of them copies an array that is already a float array, and none of them
 modifies its argument.
+
+Arrays of other libraries (dask, CuPy, PyTorch, array-api-strict, ...) get
+the same checks and the same messages, through the Python array API standard
+(the ``array-api-compat`` package, installed with ``logreg-helpers[scale]``):
+
+    is_other_array    an array of a library other than numpy? (for numpy:
+                      one isinstance, all the dispatch costs the numpy path)
+    array_namespace   which library holds the arrays: None for numpy, the
+                      fast path, else that library's array-API namespace
+    same_namespace    numpy arrays among them moved into that library and
+                      onto the device of the others
+    is_lazy, compute  dask arrays, and their values computed together in one
+                      pass over the data
+
+A check never turns such an array into a numpy one: it stays in its library,
+on its device. On a dask array a check reads the data at most once; it is
+lazy until a value (all finite? all 0 or 1?) is needed.
 """
 
 import math
@@ -26,13 +43,114 @@ import numbers
 
 import numpy as np
 
+# Libraries whose arrays follow the array API standard through array-api-compat,
+# by the top-level module of their array type (torch.Tensor lives in "torch").
+_ARRAY_LIBRARIES = frozenset(
+    {"array_api_strict", "cupy", "dask", "dpnp", "jax", "jaxlib", "mlx", "ndonnx", "sparse",
+     "torch"}
+)
+
+
+def _library(a):
+    """The library an array comes from, by the module of its type: "numpy", "dask", "torch"."""
+    return type(a).__module__.partition(".")[0]
+
+
+_NUMPY_SIDE = (np.ndarray, np.generic, numbers.Number, list, tuple, str, bytes, type(None))
+
+
+def is_other_array(a):
+    """True for an array of a library other than numpy: one reached through the array API.
+
+    False for what numpy takes as it is (arrays, numbers, lists), at the cost of
+    one ``isinstance``: the numpy path pays nothing else for the dispatch.
+    """
+    if isinstance(a, _NUMPY_SIDE):
+        return False
+    return hasattr(type(a), "__array_namespace__") or _library(a) in _ARRAY_LIBRARIES
+
+
+def array_namespace(**arrays):
+    """The array-API namespace of the named arrays, or None when they are numpy's.
+
+    None means the numpy path: numpy arrays, numbers, lists (everything numpy
+    takes). Otherwise every array that is not numpy's must come from one
+    library, and its namespace (wrapped by ``array_api_compat``) is returned;
+    numpy arrays among the arguments are then moved into it by the caller.
+
+    Parameters
+    ----------
+    **arrays
+        The arrays by the name the error messages use, e.g. ``X=X, w=w``.
+    """
+    others = {name: a for name, a in arrays.items() if is_other_array(a)}
+    if not others:
+        return None  # numpy
+    try:
+        import array_api_compat
+    except ImportError:
+        name, a = next(iter(others.items()))
+        raise ImportError(
+            f"{name} is a {_library(a)} array. Arrays of libraries other than numpy are "
+            "handled through the Python array API standard, with the package "
+            "array-api-compat: install it with pip install 'logreg-helpers[scale]'."
+        ) from None
+    try:
+        return array_api_compat.array_namespace(*others.values())
+    except TypeError:
+        libraries = ", ".join(f"{name} from {_library(a)}" for name, a in others.items())
+        raise TypeError(
+            f"The arrays come from different libraries: {libraries}. Put them in one "
+            "library (numpy arrays may join any of them)."
+        ) from None
+
+
+def _device(a):
+    import array_api_compat
+
+    return array_api_compat.device(a)
+
+
+def same_namespace(xp, **arrays):
+    """The named arrays, all in namespace ``xp`` and on one device; None stays None.
+
+    A numpy array (or a list, a number) is checked as numpy would check it,
+    then moved into ``xp``, onto the device of the first array already there.
+    """
+    like = next(a for a in arrays.values() if is_other_array(a))
+    moved = []
+    for name, a in arrays.items():
+        if a is not None and not is_other_array(a):
+            a = xp.asarray(as_float_array(a, name), device=_device(like))
+        moved.append(a)
+    return moved
+
+
+def is_lazy(a):
+    """True for a dask array: nothing is computed until its value is asked for."""
+    return _library(a) == "dask"
+
+
+def compute(*values):
+    """The values of lazy (dask) arrays, computed together: one pass over the data they read.
+
+    Arrays of other libraries, and numbers, come back as they are.
+    """
+    if any(is_lazy(v) for v in values):
+        import dask
+
+        return dask.compute(*values)
+    return values
+
 
 def _shape(a):
     return getattr(a, "shape", None) or f"a {type(a).__name__}"
 
 
 def as_float_array(a, name):
-    """Return ``a`` as a float64 ndarray (no copy if it already is one)."""
+    """Return ``a`` as a float64 array (no copy if it already is one), in its own library."""
+    if is_other_array(a):
+        return _as_float_array_xp(array_namespace(**{name: a}), a, name)
     if isinstance(a, (str, bytes)) or a is None:
         raise TypeError(f"{name} should be a numpy array of numbers, but it is {a!r}.")
     if isinstance(a, np.ma.MaskedArray):
@@ -52,6 +170,25 @@ def as_float_array(a, name):
     if np.iscomplexobj(arr):
         raise TypeError(f"{name} holds complex numbers; logistic regression needs real ones.")
     return arr.astype(np.float64, copy=False)
+
+
+def _as_float_array_xp(xp, a, name):
+    """as_float_array for an array of another library: the same checks, in its namespace."""
+    try:
+        real = xp.isdtype(a.dtype, ("real floating", "integral", "bool"))
+        complex_ = not real and xp.isdtype(a.dtype, "complex floating")
+    except (TypeError, ValueError):  # a dtype outside the standard (strings, objects)
+        real = complex_ = False
+    if complex_:
+        raise TypeError(f"{name} holds complex numbers; logistic regression needs real ones.")
+    if not real:
+        raise TypeError(
+            f"{name} should hold numbers, but its dtype is {a.dtype}. "
+            f"Convert it first, for example with xp.astype({name}, xp.float64)."
+        )
+    if a.dtype == xp.float64:
+        return a
+    return xp.astype(a, xp.float64)
 
 
 _REMEDY = {  # what to do about a NaN or inf, by the name of the array that holds it
@@ -78,6 +215,8 @@ def check_finite(a, name="X", result=None):
     finite is ``a`` scanned, to say where. A sum that overflows although every
     entry is finite passes.
     """
+    if is_other_array(a):
+        return _check_finite_xp(array_namespace(**{name: a}), a, name, result)
     if result is None:
         if a.size <= _SMALL:
             result = a  # checked directly: quicker than silencing overflow in a sum
@@ -89,17 +228,51 @@ def check_finite(a, name="X", result=None):
     bad = ~np.isfinite(a)
     if bad.any():
         first = tuple(int(i) for i in np.argwhere(bad)[0])
-        where = ", ".join(map(str, first))
-        remedy = _REMEDY.get(name, "Remove or replace them first.")
-        raise ValueError(
-            f"{name} holds {int(bad.sum())} value(s) that are NaN or infinite; the first is "
-            f"{name}[{where}] = {a[first]}. {remedy}"
-        )
+        _raise_not_finite(name, int(bad.sum()), first, a[first])
+
+
+def _raise_not_finite(name, count, first, value):
+    where = ", ".join(map(str, first))
+    remedy = _REMEDY.get(name, "Remove or replace them first.")
+    raise ValueError(
+        f"{name} holds {count} value(s) that are NaN or infinite; the first is "
+        f"{name}[{where}] = {value}. {remedy}"
+    )
+
+
+def _check_finite_xp(xp, a, name, result):
+    """check_finite in namespace xp. On dask, each question is one pass over ``a``."""
+    if result is None:
+        result = a if a.size <= _SMALL else xp.sum(a)
+    if not is_other_array(result):  # a number, or a numpy result computed from ``a``
+        result = np.asarray(result)
+        if np.isfinite(result).all():
+            return
+    elif bool(compute(xp.all(xp.isfinite(result)))[0]):
+        return
+    # Where is the first one, in numpy's order (row by row)? Three reductions, one pass.
+    rows = a if a.ndim == 2 else xp.reshape(a, (1, -1))
+    bad = xp.astype(~xp.isfinite(rows), xp.int8)
+    count, first_row, first_col = compute(
+        xp.sum(bad, dtype=xp.int64), xp.argmax(xp.max(bad, axis=1)), xp.argmax(bad, axis=1)
+    )
+    if int(count) == 0:
+        return  # finite after all: only the sum overflowed
+    row = int(first_row)
+    flat = row * rows.shape[1] + int(first_col[row])
+    first = tuple(int(i) for i in np.unravel_index(flat, a.shape))
+    _raise_not_finite(name, int(count), first, float(compute(a[first])[0]))
 
 
 def check_X(X, name="X"):
     """X: the inputs, shape (n_x, m), one example per column."""
     X = as_float_array(X, name)
+    if any(n is None or n != n for n in X.shape):  # None or nan: a size not known yet
+        raise ValueError(
+            f"The shape of {name} is not known yet: it is {X.shape}. Its number of rows or "
+            "columns depends on data not computed yet (a dask array after a selection by a "
+            f"condition, for example); for a dask array, {name}.compute_chunk_sizes() finds it."
+        )
     if X.ndim != 2:
         hint = f" For a single row, use {name}.reshape(1, -1)." if X.ndim == 1 else ""
         raise ValueError(
@@ -164,7 +337,7 @@ def check_number(value, name, hint=""):
                 f"{name} should be a single number (a float), but it has shape "
                 f"{_shape(value)}.{hint}"
             )
-        value = float(arr.reshape(()))
+        value = float(arr[(0,) * arr.ndim])  # its one entry, in any library
     if not math.isfinite(value):
         raise ValueError(f"{name} should be a finite number, but it is {value}.")
     return value
@@ -183,11 +356,16 @@ def check_labels(y, name="y"):
         return float(y)
     arr = as_float_array(y, name)
     labels_ok = (arr == 0) | (arr == 1)
-    if not labels_ok.all():
+    xp = array_namespace(**{name: arr}) if is_other_array(arr) else None
+    if not (labels_ok.all() if xp is None else bool(compute(xp.all(labels_ok))[0])):
         if arr.ndim == 0:
-            raise ValueError(f"The label {name} should be 0 or 1, but it is {y!r}.")
-        bad = np.unique(arr[~labels_ok])
-        shown = ", ".join(f"{v:g}" for v in bad[:5]) + (", ..." if bad.size > 5 else "")
+            raise ValueError(f"The label {name} should be 0 or 1, but it is {float(arr):g}.")
+        if xp is None:
+            bad = np.unique(arr[~labels_ok])
+        else:  # the distinct wrong labels, found chunk by chunk on dask
+            bad = compute(xp.unique_values(arr[~labels_ok]))[0]
+        shown = ", ".join(f"{float(bad[i]):g}" for i in range(min(5, bad.shape[0])))
+        shown += ", ..." if bad.shape[0] > 5 else ""
         raise ValueError(
             f"{name} should hold only the labels 0 and 1, but it also holds {shown}. "
             "Logistic regression predicts one of two classes: map your classes to 0 and 1 first."
@@ -220,6 +398,9 @@ def check_inputs(X, w=None, Y=None):
     Returns ``(X, w, Y)``, each checked (None stays None). Spots an X that was
     passed transposed, and labels that do not match the examples.
     """
+    if is_other_array(X) or is_other_array(w) or is_other_array(Y):
+        # numpy arrays among them join the others' library and device
+        X, w, Y = same_namespace(array_namespace(X=X, w=w, Y=Y), X=X, w=w, Y=Y)
     X = check_X(X)
     n_x, m = X.shape
     if w is not None:

@@ -12,6 +12,14 @@ Y is (1, m); w is (n_x, 1); b is a float; Z, A and dZ are (1, m).
 
 ``gradients`` computes J, dw and db together; it runs the cache-blocked kernel
 of ``blocked.py``, which gives the same numbers with less memory traffic.
+
+Every function also takes arrays of another library that follows the Python
+array API standard: a dask array (on this machine or a cluster), CuPy or
+PyTorch (on a GPU), array-api-strict (which checks the standard). The formulas
+are the same lines; ``xp`` stands for the arrays' library, and the results come
+back in it. J and db are Python floats in every library. On numpy arrays,
+``gradients`` and ``train`` run the cache-blocked kernel as before; on the
+others, the pass over the chunks of ``chunked.py``.
 """
 
 import math
@@ -20,9 +28,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import chunked
 from .blocked import cost_and_gradients
 from .numerics import loss, sigmoid
 from .validation import (
+    array_namespace,
     check_alpha,
     check_b,
     check_finite,
@@ -32,7 +42,38 @@ from .validation import (
     check_threshold,
     check_w,
     check_Y,
+    compute,
+    is_lazy,
+    is_other_array,
+    same_namespace,
 )
+
+
+def _one_namespace(**arrays):
+    """(xp, arrays): xp is None for numpy arrays (returned as given), else all move into xp."""
+    if not any(is_other_array(a) for a in arrays.values()):
+        return None, list(arrays.values())
+    xp = array_namespace(**arrays)
+    return xp, same_namespace(xp, **arrays)
+
+
+def _kernel(X):
+    """The pass that computes (J, dw, db) for X's library."""
+    if isinstance(X, np.ndarray):
+        return cost_and_gradients  # numpy: the cache-blocked kernel, the fast path
+    return chunked.cost_and_gradients  # dask, or any array-API library
+
+
+def _all_finite(a):
+    if isinstance(a, np.ndarray):
+        return bool(np.isfinite(a).all())
+    xp = array_namespace(a=a)
+    return bool(compute(xp.all(xp.isfinite(a)))[0])
+
+
+def _in(xp, a):
+    """``a`` in the caller's library xp: dask's passes compute small results as numpy."""
+    return a if xp is None or not isinstance(a, np.ndarray) else xp.asarray(a)
 
 
 class DivergenceWarning(UserWarning):
@@ -44,18 +85,18 @@ def forward(w, b, X):
 
     Parameters
     ----------
-    w : ndarray, shape (n_x, 1)
+    w : array, shape (n_x, 1)
     b : float
-    X : ndarray, shape (n_x, m)
+    X : array, shape (n_x, m)
 
     Returns
     -------
-    Z, A : ndarray, shape (1, m)
+    Z, A : array, shape (1, m)
     """
     X, w, _ = check_inputs(X, w)
     b = check_b(b)
     Z = w.T @ X + b  # Z = wᵀX + b      backward: dw = X dZᵀ / m, db = mean(dZ)
-    check_finite(X, result=Z)  # a NaN or inf in X shows up in Z
+    check_finite(X, result=Z)  # a NaN or inf in X shows up in Z (on dask: one pass)
     A = sigmoid(Z)  # A = σ(Z)          backward: dZ = A - Y, with the loss below
     return Z, A
 
@@ -65,9 +106,9 @@ def cost(Z, Y):
 
     Parameters
     ----------
-    Z : ndarray, shape (1, m)
+    Z : array, shape (1, m)
         The logits wᵀX + b.
-    Y : ndarray, shape (1, m)
+    Y : array, shape (1, m)
         Labels 0 or 1.
 
     Returns
@@ -75,10 +116,11 @@ def cost(Z, Y):
     float
         Exact for any finite Z, even where σ(Z) rounds to 0 or 1.
     """
+    xp, (Z, Y) = _one_namespace(Z=Z, Y=Y)
     Z = check_row(Z, "Z")
     Y = check_Y(Y, Z.shape[1])
     check_finite(Z, "Z")
-    return float(np.mean(loss(Z, Y)))  # J = (1/m) Σ L(a, y)
+    return float((xp or np).mean(loss(Z, Y)))  # J = (1/m) Σ L(a, y)
 
 
 def backward(X, A, Y):
@@ -86,24 +128,26 @@ def backward(X, A, Y):
 
     Parameters
     ----------
-    X : ndarray, shape (n_x, m)
-    A : ndarray, shape (1, m)
-    Y : ndarray, shape (1, m)
+    X : array, shape (n_x, m)
+    A : array, shape (1, m)
+    Y : array, shape (1, m)
 
     Returns
     -------
-    dw : ndarray, shape (n_x, 1)
+    dw : array, shape (n_x, 1)
     db : float
     """
+    xp, (X, A, Y) = _one_namespace(X=X, A=A, Y=Y)
     X, _, Y = check_inputs(X, Y=Y)
     m = X.shape[1]
     A = check_row(A, "A", m)
     check_finite(A, "A")
     dZ = A - Y  # dL/dZ = dL/dA · σ'(Z) = (-Y/A + (1 - Y)/(1 - A)) · A(1 - A) = A - Y
     dw = X @ dZ.T / m  # dJ/dw: Z = wᵀX + b has ∂z/∂w = x, averaged over the examples
+    db = (xp or np).mean(dZ)  # dJ/db: ∂z/∂b = 1
+    dw, db = compute(dw, db)  # on dask, both in one pass over X
     check_finite(X, result=dw)  # a NaN or inf in X shows up in dw
-    db = float(np.mean(dZ))  # dJ/db: ∂z/∂b = 1
-    return dw, db
+    return _in(xp, dw), float(db)
 
 
 def update(w, b, dw, db, alpha):
@@ -111,9 +155,10 @@ def update(w, b, dw, db, alpha):
 
     Returns
     -------
-    w : ndarray, shape (n_x, 1)
+    w : array, shape (n_x, 1)
     b : float
     """
+    _, (w, dw) = _one_namespace(w=w, dw=dw)
     w = check_w(w)
     dw = check_w(dw, w.shape[0], "dw")
     b, db = check_b(b), check_b(db, "db")
@@ -130,17 +175,17 @@ def gradients(w, b, X, Y):
     Returns
     -------
     J : float
-    dw : ndarray, shape (n_x, 1)
+    dw : array, shape (n_x, 1)
     db : float
     """
     X, w, Y = check_inputs(X, w, Y)
     b = check_b(b)
     with np.errstate(all="ignore"):  # NaN or inf in X is reported below, in words
-        J, dw, db = cost_and_gradients(w, b, X, Y)
-    if not (np.isfinite(J) and np.isfinite(dw).all()):
+        J, dw, db = _kernel(X)(w, b, X, Y)
+    if not (math.isfinite(J) and _all_finite(dw)):
         check_finite(X, result=dw)  # a NaN or inf in X shows up in dw: say where
         raise ValueError(_OVERFLOW)  # X is finite: wᵀX + b overflowed
-    return J, dw, db
+    return J, (dw if isinstance(X, np.ndarray) else _in(array_namespace(X=X), dw)), db
 
 
 _OVERFLOW = (
@@ -155,8 +200,8 @@ class TrainResult:
 
     Attributes
     ----------
-    w : ndarray, shape (n_x, 1)
-        The weights after the last accepted step.
+    w : array, shape (n_x, 1)
+        The weights after the last accepted step, in the library of X.
     b : float
     costs : ndarray, shape (steps + 1,) or (steps,)
         ``costs[i]`` is J before update i. When the run diverged, the last
@@ -185,13 +230,13 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
 
     Parameters
     ----------
-    X : ndarray, shape (n_x, m)
-    Y : ndarray, shape (1, m)
+    X : array, shape (n_x, m)
+    Y : array, shape (1, m)
     alpha : float
         The learning rate, > 0.
     iterations : int
         How many steps, >= 0.
-    w : ndarray, shape (n_x, 1), optional
+    w : array, shape (n_x, 1), optional
         Where to start; zeros when omitted.
     b : float
 
@@ -211,32 +256,39 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
     carries on.
     """
     X, w, Y = check_inputs(X, w, Y)
+    xp = array_namespace(X=X) if is_other_array(X) else None
     if w is None:
-        w = np.zeros((X.shape[0], 1))
+        w = np.zeros((X.shape[0], 1)) if xp is None or is_lazy(X) else xp.zeros_like(X[:, :1])
     b = check_b(b)
     alpha = check_alpha(alpha)
     iterations = check_iterations(iterations)
-    check_finite(X)
+    if xp is None:
+        check_finite(X)  # other libraries: the first pass below tells
+    elif is_lazy(X):  # dask: w stays a numpy array here; Y, one row, in memory once
+        X, Y = chunked.aligned(X, Y)
+        Y, w = Y.persist(), np.asarray(compute(w)[0])
+    kernel = _kernel(X)
 
     # A far too large alpha can overflow wᵀX or α dw; that is caught below and explained in words.
     with np.errstate(over="ignore", invalid="ignore"):
-        J, dw, db = cost_and_gradients(w, b, X, Y)
-        if not np.isfinite(J):
+        J, dw, db = kernel(w, b, X, Y)
+        if not (math.isfinite(J) and _all_finite(dw)):
+            check_finite(X, result=dw)  # a NaN or inf in X shows up in dw: say where
             raise ValueError(_OVERFLOW)
         costs = []
         for i in range(iterations):
             costs.append(J)  # J before update i
             w_next, b_next = w - alpha * dw, b - alpha * db  # w := w - α dw,  b := b - α db
-            if not (np.isfinite(w_next).all() and np.isfinite(b_next)):  # the step overflowed
+            if not (_all_finite(w_next) and math.isfinite(b_next)):  # the step overflowed
                 costs.append(float("inf"))
-                return _diverged(i + 1, costs, alpha, w, b)
-            J, dw, db = cost_and_gradients(w_next, b_next, X, Y)
+                return _diverged(i + 1, costs, alpha, _in(xp, w), b)
+            J, dw, db = kernel(w_next, b_next, X, Y)
             if not J <= costs[0] * (1 + 1e-9) + 1e-12:  # rose above the start (or overflowed)
-                costs.append(J if np.isfinite(J) else float("inf"))
-                return _diverged(i + 1, costs, alpha, w, b)
+                costs.append(J if math.isfinite(J) else float("inf"))
+                return _diverged(i + 1, costs, alpha, _in(xp, w), b)
             w, b = w_next, b_next
     message = f"Finished {iterations} iterations with alpha = {alpha:g}: J = {J:.6f}."
-    return TrainResult(w, b, np.array(costs), J, False, message)
+    return TrainResult(_in(xp, w), b, np.array(costs), J, False, message)
 
 
 def _diverged(i, costs, alpha, w, b):
@@ -259,17 +311,21 @@ def predict(w, b, X, threshold=0.5):
 
     Parameters
     ----------
-    w : ndarray, shape (n_x, 1)
+    w : array, shape (n_x, 1)
     b : float
-    X : ndarray, shape (n_x, m)
+    X : array, shape (n_x, m)
     threshold : float
         A probability strictly between 0 and 1.
 
     Returns
     -------
-    ndarray of int, shape (1, m)
+    array of int, shape (1, m)
         0 or 1 for each example.
     """
     threshold = check_threshold(threshold)
     Z, _ = forward(w, b, X)
-    return (Z > math.log(threshold / (1 - threshold))).astype(int)
+    y_hat = Z > math.log(threshold / (1 - threshold))
+    if isinstance(y_hat, np.ndarray):
+        return y_hat.astype(int)
+    xp = array_namespace(Z=Z)
+    return xp.astype(y_hat, xp.int64)

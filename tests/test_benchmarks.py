@@ -20,6 +20,9 @@ CLAIMS = [
     "notebooks execute quickly",
     "widgets answer at once",
     "import is cheap",
+    "numpy path unchanged",
+    "dask streams X",
+    "out of core",
 ]
 
 
