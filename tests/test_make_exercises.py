@@ -189,6 +189,75 @@ def test_stale_editions_are_found(tmp_path):
         "exercises/03_gone.ipynb has no teaching notebook with solution markers."]
 
 
+STUDENT_EDITIONS = sorted((REPO / "notebooks" / "exercises").glob("*.ipynb"))
+
+
+def _committed(path):
+    """(committed student edition, its teaching notebook)."""
+    return nbformat.read(path, 4), nbformat.read(REPO / "notebooks" / path.name, 4)
+
+
+def _cells(nb):
+    return [(c.id, c.cell_type, c.source, c.metadata.get("tags", [])) for c in nb.cells]
+
+
+def _checks(nb):
+    """{name: outputs} of every check cell, ex.check_NAME(NAME)."""
+    return {c.source[len("ex.check_"):].split("(")[0]: _outputs(nb, c.id) for c in nb.cells
+            if c.cell_type == "code" and c.source.startswith("ex.check_")}
+
+
+def test_the_exercises_are_where_the_course_needs_them():
+    """Each exercise of the course, in the student edition of the notebook that teaches it."""
+    found = {path.name[:2]: sorted(_checks(_committed(path)[0])) for path in STUDENT_EDITIONS}
+    assert found == {
+        "01": ["one_example", "sigmoid"],
+        "02": ["gradients_loop", "update"],
+        "03": ["forward", "gradients"],
+        "04": ["train"],
+        "05": ["accuracy", "predict", "standardize"],
+    }
+
+
+@pytest.mark.parametrize("path", STUDENT_EDITIONS, ids=lambda p: p.name)
+def test_a_committed_edition_is_unsolved_and_its_teaching_notebook_solved(path):
+    """The committed outputs (nbval keeps them true): every check says "not done yet" in the
+    student edition and "All checks passed" in the teaching notebook."""
+    student, teacher = _committed(path)
+    assert _checks(student).keys() == _checks(teacher).keys()
+    for name, said in _checks(student).items():
+        assert said.startswith(f"{name}: not done yet.") and said.endswith("False"), said
+    for name, said in _checks(teacher).items():
+        assert said.startswith(f"All checks passed: {name}") and said.endswith("True"), said
+
+
+@pytest.mark.parametrize("path", STUDENT_EDITIONS, ids=lambda p: p.name)
+def test_a_committed_edition_filled_back_is_its_teaching_notebook(path):
+    student, teacher = _committed(path)
+    assert _cells(mk.fill_solutions(student, teacher)) == _cells(teacher)
+
+
+def test_the_committed_editions_filled_back_pass_nbval(tmp_path):
+    """Teacher -> committed student edition -> solutions filled back in, in the student's folder:
+    nbval passes against the teaching notebook's outputs, the ones a solved notebook must show."""
+    folder = tmp_path / "notebooks" / "exercises"
+    folder.mkdir(parents=True)
+    for path in STUDENT_EDITIONS:
+        student, teacher = _committed(path)
+        filled = mk.fill_solutions(student, teacher)
+        solved = {c.id: c for c in teacher.cells}
+        for cell in filled.cells:
+            if cell.cell_type == "code":
+                cell.outputs = solved[cell.id].outputs
+                cell.execution_count = solved[cell.id].execution_count
+        nbformat.write(filled, folder / path.name)
+    nbval = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env",
+                            f"--nbval-sanitize-with={REPO / 'tests' / 'nbval_sanitize.cfg'}",
+                            "-p", "no:cacheprovider", "-q", str(folder)],
+                           cwd=folder, capture_output=True, text=True)
+    assert nbval.returncode == 0, nbval.stdout[-3000:]
+
+
 def test_the_committed_student_editions_are_fresh():
     """Every notebooks/exercises/*.ipynb equals a fresh generation, and none is missing."""
     assert mk.stale() == []
