@@ -19,6 +19,7 @@ exit status is 1 if any failed.
 
     python scripts/numeric_environments.py --oldest .venv-oldest/bin/python
     python scripts/numeric_environments.py --only baseline-sandybridge   # one configuration
+    python scripts/numeric_environments.py --paths notebooks/03_vectorization.ipynb
 
 ``make test`` runs all of them. To add a configuration, add a line to ``configurations``.
 """
@@ -297,6 +298,8 @@ def main(argv=None):
     parser.add_argument("--oldest", metavar="PYTHON",
                         help="the python of the venv that holds the oldest allowed versions")
     parser.add_argument("--only", nargs="+", metavar="ID", help="run only these configurations")
+    parser.add_argument("--paths", nargs="+", metavar="PATH",
+                        help="test only these files or folders (say, one notebook) in each run")
     parser.add_argument("--no-tests", action="store_true",
                         help="set and check each configuration in a kernel, but run no tests")
     parser.add_argument("--report", action="store_true", help=argparse.SUPPRESS)
@@ -314,6 +317,9 @@ def main(argv=None):
             parser.error(f"unknown configuration {sorted(unknown)}; known: "
                          f"{[c.id for c in runs]}")
         runs = [c for c in runs if c.id in args.only]
+    if args.paths:
+        for config in runs:
+            config.pytest_args = tuple(args.paths)
     results = [(c, *run(i, len(runs), c, not args.no_tests)) for i, c in enumerate(runs, 1)]
 
     print("\n" + "=" * WIDTH + "\nSummary (wall time, and CPU time of the test processes)")
