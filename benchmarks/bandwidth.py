@@ -15,7 +15,7 @@ and the claim is judged on the worst allocation for us.
 import numpy as np
 
 import logreg_helpers as lh
-from logreg_helpers.vectorized import _gradients
+from logreg_helpers.blocked import gradients_without_cost
 
 from .machine import OtherLoad, blas
 from .report import Claim, table
@@ -34,7 +34,7 @@ FULL_SPEED = 1.7
 REFERENCE = "two BLAS passes: `w.T @ X` and `X @ v.T`"
 SINGLE = "the same on one thread"
 WITH_COST = "`gradients` (J, dw, db; with the cost)"
-WITHOUT_COST = "dw, db alone (`_gradients(..., with_cost=False)`)"
+WITHOUT_COST = "dw, db alone (`blocked.gradients_without_cost`)"
 
 
 def course_form(w, b, X, Y, with_cost):
@@ -69,7 +69,7 @@ def measure(n_x, m, rounds, seed):
         SINGLE: one_thread(lambda: (w.T @ X, X @ v.T)),
         "one BLAS pass: `w.T @ X`": lambda: w.T @ X,
         WITH_COST: lambda: lh.gradients(w, b, X, Y),
-        WITHOUT_COST: lambda: _gradients(w, b, X, Y, with_cost=False),
+        WITHOUT_COST: lambda: gradients_without_cost(w, b, X, Y),
         "course form: `forward`, `backward`": lambda: course_form(w, b, X, Y, False),
         "course form: `forward`, `cost`, `backward`": lambda: course_form(w, b, X, Y, True),
     }

@@ -10,7 +10,7 @@ import tracemalloc
 import numpy as np
 
 import logreg_helpers as lh
-from logreg_helpers.vectorized import BLOCK
+from logreg_helpers.blocked import BLOCK
 
 from .bandwidth import course_form
 from .report import Claim, table

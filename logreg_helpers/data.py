@@ -12,9 +12,11 @@ Every loader returns X of shape (n_x, m), one example per column, and Y of
 shape (1, m) holding 0 and 1, as the lecture writes them.
 """
 
+import warnings
+
 import numpy as np
 
-from .validation import check_X
+from .validation import check_column, check_finite, check_X
 
 
 def toy_data(m=200, seed=0):
@@ -39,7 +41,7 @@ def breast_cancer(features=("mean radius", "mean texture")):
 
     Parameters
     ----------
-    features : sequence of str or None
+    features : str, sequence of str, or None
         Which of the 30 measurements to keep, in that order; None keeps all.
 
     Returns
@@ -54,11 +56,15 @@ def breast_cancer(features=("mean radius", "mean texture")):
     from sklearn.datasets import load_breast_cancer  # bundled with scikit-learn: no download
 
     data = load_breast_cancer()
-    all_names = list(data.feature_names)
-    names = all_names if features is None else list(features)
+    all_names = [str(n) for n in data.feature_names]  # plain str, not np.str_
+    if isinstance(features, str):
+        features = (features,)
+    names = all_names if features is None else [str(n) for n in features]
     unknown = [n for n in names if n not in all_names]
     if unknown:
-        raise ValueError(f"Unknown feature(s) {unknown}; choose from {all_names}.")
+        raise ValueError(
+            f"Unknown feature(s): {', '.join(unknown)}; choose from: {', '.join(all_names)}."
+        )
     rows = [all_names.index(n) for n in names]
     X = np.ascontiguousarray(data.data[:, rows].T)
     Y = (data.target == 0).astype(float).reshape(1, -1)  # scikit-learn codes malignant as 0
@@ -71,14 +77,43 @@ def standardize(X, mean=None, std=None):
     Pass the ``mean`` and ``std`` of the training set to scale new data the
     same way.
 
+    A constant row (σ = 0) cannot be scaled: it is centred and left unscaled
+    (its ``std`` is returned as 1), as scikit-learn's StandardScaler does, with
+    a warning that names the row. Such a feature tells the examples apart no
+    better than b does; you may drop it.
+
     Returns
     -------
     X_std : ndarray, shape (n_x, m)
     mean, std : ndarray, shape (n_x, 1)
     """
     X = check_X(X)
+    check_finite(X)
+    n_x = X.shape[0]
     if mean is None:
         mean = X.mean(axis=1, keepdims=True)
+    else:
+        mean = check_column(mean, n_x, "mean", "one mean per row of X")
     if std is None:
-        std = X.std(axis=1, keepdims=True)
+        constant = np.ptp(X, axis=1) == 0
+        std = np.where(constant[:, None], 1.0, X.std(axis=1, keepdims=True))
+        if constant.any():
+            rows = np.flatnonzero(constant)
+            which = (f"Row {rows[0]} of X is" if rows.size == 1
+                     else f"Rows {', '.join(map(str, rows))} of X are")
+            message = (
+                f"{which} constant (standard deviation 0), so cannot be scaled: centred and "
+                "left unscaled. A constant feature cannot tell the examples apart; you may "
+                "drop it."
+            )
+            # warn_explicit names the function, not a file path that differs between machines
+            warnings.warn_explicit(message, UserWarning, "logreg_helpers.standardize", 0)
+    else:
+        std = check_column(std, n_x, "std", "one standard deviation per row of X")
+        if not (std > 0).all():
+            row = int(np.flatnonzero(~(std[:, 0] > 0))[0])
+            raise ValueError(
+                f"std should be greater than 0 in every row, but std[{row}, 0] = {std[row, 0]}. "
+                "Scaling by it would divide by zero or flip the feature."
+            )
     return (X - mean) / std, mean, std

@@ -12,13 +12,50 @@ Forward, left to right: z, a, L. Backward, right to left, by the chain rule:
     db  = dL/db  = dz
 
 Everything generalises from two features to n: pass tuples of any length.
+
+:class:`ComputationGraph` describes any such graph neutrally, as named nodes
+(formula, value, gradient) and edges labelled with their local derivatives;
+``ExampleGraph.computation_graph()`` gives this example's, and
+:func:`logreg_helpers.plots.draw_graph` draws any of them.
 """
 
 import math
 from dataclasses import dataclass
 
 from .numerics import loss, sigmoid
-from .validation import check_alpha, check_b
+from .validation import check_alpha, check_b, check_labels, check_number
+
+
+@dataclass(frozen=True)
+class Node:
+    """One box of a computation graph: a named number and how it was computed."""
+
+    name: str  # "w1", "z", "a", "L"
+    formula: str = ""  # "" for a leaf; e.g. "z = w1·x1 + w2·x2 + b"
+    value: float = 0.0
+    grad: float | None = None  # dL/d(name); None when not computed
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One arrow of a computation graph: ``child`` is computed from ``parent``."""
+
+    parent: str  # name of the input node
+    child: str  # name of the node computed from it
+    local: str = ""  # local derivative as text, e.g. "∂z/∂w1 = x1"
+
+
+@dataclass(frozen=True)
+class ComputationGraph:
+    """Nodes and the edges between them, as drawn by ``plots.draw_graph``."""
+
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+def number_text(value):
+    """A value as a graph shows it: 4 significant digits, with a true minus sign."""
+    return f"{value:.4g}".replace("-", "\u2212")
 
 
 @dataclass(frozen=True)
@@ -51,6 +88,39 @@ class ExampleGraph:
         w = tuple(wj - alpha * dwj for wj, dwj in zip(self.w, self.dw))
         return example_graph(self.x, w, self.b - alpha * self.db, self.y)
 
+    def computation_graph(self):
+        """This example's graph as a :class:`ComputationGraph`.
+
+        Nodes x1, w1, x2, w2, ..., b, z, a, L with their values; the gradient
+        dL/d(node) of every node except the features, whose gradients
+        gradient descent does not need. Each edge carries its local derivative,
+        with its value where no node shows it: ``∂z/∂w1 = x1``,
+        ``∂a/∂z = a(1 − a) = 0.1966``.
+        """
+        n = len(self.x)
+        leaves, edges = [], []
+        for j, (xj, wj, dwj) in enumerate(zip(self.x, self.w, self.dw), start=1):
+            leaves += [Node(f"x{j}", value=xj), Node(f"w{j}", value=wj, grad=dwj)]
+            edges += [Edge(f"x{j}", "z", f"∂z/∂x{j} = w{j}"),  # z = ... + wj xj + ...
+                      Edge(f"w{j}", "z", f"∂z/∂w{j} = x{j}")]
+        leaves.append(Node("b", value=self.b, grad=self.db))
+        edges.append(Edge("b", "z", "∂z/∂b = 1"))
+
+        terms = [f"w{j}·x{j}" for j in range(1, n + 1)]
+        if n > 3:
+            terms = [terms[0], "…", terms[-1]]
+        z = Node("z", f"z = {' + '.join(terms)} + b", self.z, self.dz)
+        a = Node("a", "a = σ(z)", self.a, self.da)
+        edges.append(Edge("z", "a", f"∂a/∂z = a(1 − a) = {number_text(self.a * (1 - self.a))}"))
+        # L = -(y log a + (1 - y) log(1 - a)) keeps one term for a given y, and so does dL/da
+        if self.y == 1:
+            L = Node("L", "L = −log a  (y = 1)", self.L, 1.0)
+            edges.append(Edge("a", "L", f"∂L/∂a = −1/a = {number_text(self.da)}"))
+        else:
+            L = Node("L", "L = −log(1 − a)  (y = 0)", self.L, 1.0)
+            edges.append(Edge("a", "L", f"∂L/∂a = 1/(1 − a) = {number_text(self.da)}"))
+        return ComputationGraph(nodes=(*leaves, z, a, L), edges=tuple(edges))
+
     def __str__(self):
         def row(names, values):
             return "   ".join(f"{n} = {v: .4f}" for n, v in zip(names, values))
@@ -69,7 +139,7 @@ class ExampleGraph:
 
 def _as_floats(values, name):
     values = (values,) if isinstance(values, (int, float)) else tuple(values)
-    return tuple(check_b(v, name) for v in values)
+    return tuple(check_number(v, name) for v in values)
 
 
 def example_graph(x, w, b, y):
@@ -94,9 +164,7 @@ def example_graph(x, w, b, y):
         raise ValueError(
             f"Each feature needs its own weight, but x has {len(x)} values and w has {len(w)}."
         )
-    if y not in (0, 1):
-        raise ValueError(f"The label y should be 0 or 1, but it is {y!r}.")
-    y = int(y)
+    y = int(check_labels(check_number(y, "y"), "y"))
 
     z = sum(wj * xj for wj, xj in zip(w, x)) + b  # z = w1 x1 + w2 x2 + ... + b
     a = sigmoid(z)  # a = σ(z)
@@ -110,3 +178,26 @@ def example_graph(x, w, b, y):
     dw = tuple(xj * dz for xj in x)  # dwj = xj dz
     db = dz
     return ExampleGraph(x, w, b, y, z, a, L, da, dz, dw, db)
+
+
+def one_example(x, w, b, y):
+    """Forward and backward pass for one example, as six numbers.
+
+    The reference for the exercise of the same name: z = wᵀx + b, a = σ(z),
+    L = loss(a, y), dz = a - y, dw = x dz, db = dz.
+
+    Parameters
+    ----------
+    x, w : sequence of float
+        The features and the weights, one per feature.
+    b : float
+    y : 0 or 1
+
+    Returns
+    -------
+    tuple
+        ``(z, a, L, dz, dw, db)``: floats, except ``dw``, a tuple of floats
+        (dw1, dw2, ...).
+    """
+    g = example_graph(x, w, b, y)
+    return g.z, g.a, g.L, g.dz, g.dw, g.db

@@ -8,7 +8,7 @@ slower, because Python handles each example (and each feature) separately.
 import numpy as np
 
 from .numerics import loss, sigmoid
-from .validation import check_b, check_finite, check_X_w, check_X_Y
+from .validation import check_b, check_finite, check_inputs
 
 
 def gradients_loop(w, b, X, Y):
@@ -31,10 +31,9 @@ def gradients_loop(w, b, X, Y):
     dw : ndarray, shape (n_x, 1)
     db : float
     """
-    X, w = check_X_w(X, w)
-    X, Y = check_X_Y(X, Y)
-    check_finite(X)
+    X, w, Y = check_inputs(X, w, Y)
     b = check_b(b)
+    check_finite(X)
     n_x, m = X.shape
 
     J = 0.0

@@ -1,4 +1,4 @@
-"""Numerically sound building blocks: sigmoid, the loss from logits, gradient checking.
+"""Numerically sound building blocks: sigmoid, the loss from logits, the largest safe step.
 
 The textbook formulas overflow or lose all their digits once ``z`` is large:
 
@@ -13,7 +13,7 @@ start from ``e = exp(-|z|)``, which lies in (0, 1] and never overflows.
 
 import numpy as np
 
-from .validation import as_float_array, check_b, check_X_w, check_X_Y
+from .validation import as_float_array, check_finite, check_labels, check_X
 
 
 def _scalar_or_array(result):
@@ -31,6 +31,20 @@ def _loss_from_exp(z, y, e):
     # L = -(y log a + (1 - y) log(1 - a)) with a = sigma(z), rewritten without a:
     # L = max(z, 0) - y z + log(1 + exp(-|z|))
     return np.maximum(z, 0.0) - y * z + np.log1p(e)
+
+
+def _check_one_label_per_logit(z_shape, y_shape):
+    try:
+        shape = np.broadcast_shapes(z_shape, y_shape)
+    except ValueError:
+        shape = None
+    if shape not in (z_shape, y_shape):  # neither is a single value repeated for the other
+        pairs = "they do not fit together" if shape is None else (
+            f"together they would broadcast to {shape}, a loss for every pair")
+        raise ValueError(
+            f"z has shape {z_shape} and y has shape {y_shape}: {pairs}. "
+            "Give them the same shape, one label per logit."
+        )
 
 
 def sigmoid(z):
@@ -63,7 +77,7 @@ def loss(z, y):
     z : float or array_like
         Logits, any finite values.
     y : float or array_like
-        Labels 0 or 1, broadcastable against ``z``.
+        Labels 0 or 1: one per logit (the shape of ``z``), or a single label for all.
 
     Returns
     -------
@@ -71,7 +85,9 @@ def loss(z, y):
         The loss of each example; a Python float for scalar inputs.
     """
     z = as_float_array(z, "z")
-    y = as_float_array(y, "y")
+    y = check_labels(y, "y")
+    if np.ndim(y) and z.shape != y.shape:
+        _check_one_label_per_logit(z.shape, y.shape)
     return _scalar_or_array(_loss_from_exp(z, y, np.exp(-np.abs(z))))
 
 
@@ -90,83 +106,14 @@ def naive_loss(a, y):
     return -(y * np.log(a) + (1 - y) * np.log(1 - a))
 
 
-def numerical_gradient(w, b, X, Y, eps=1e-7):
-    """Centred finite differences of the cost J(w, b).
-
-    dJ/dθ ≈ (J(θ + ε) - J(θ - ε)) / (2ε) for each parameter θ in w and b.
-    This uses only the cost, never the gradient formulas, so it is an
-    independent check of them.
-
-    Returns
-    -------
-    dw_num : ndarray, shape (n_x, 1)
-    db_num : float
-    """
-    from .vectorized import cost, forward  # the cost is the only thing we differentiate
-
-    X, w = check_X_w(X, w)
-    X, Y = check_X_Y(X, Y)
-    b = check_b(b)
-
-    def J(w_, b_):
-        return cost(forward(w_, b_, X)[0], Y)
-
-    dw_num = np.zeros_like(w)
-    for i in range(w.shape[0]):
-        step = np.zeros_like(w)
-        step[i, 0] = eps
-        dw_num[i, 0] = (J(w + step, b) - J(w - step, b)) / (2 * eps)
-    db_num = (J(w, b + eps) - J(w, b - eps)) / (2 * eps)
-    return dw_num, float(db_num)
-
-
-def relative_difference(dw, db, dw_num, db_num):
-    """‖g - g_num‖ / (‖g‖ + ‖g_num‖) for g = (dw, db) stacked into one vector.
-
-    Below about 1e-7: the gradient is right. Above about 1e-3: it has a bug.
-    """
-    g = np.append(np.ravel(dw), db)
-    g_num = np.append(np.ravel(dw_num), db_num)
-    denominator = np.linalg.norm(g) + np.linalg.norm(g_num)
-    if denominator == 0:
-        return 0.0
-    return float(np.linalg.norm(g - g_num) / denominator)
-
-
-def gradient_check(w, b, X, Y, eps=1e-7, gradients=None):
-    """Relative difference between a gradient and finite differences of the cost.
-
-    Parameters
-    ----------
-    w : ndarray, shape (n_x, 1)
-    b : float
-    X : ndarray, shape (n_x, m)
-    Y : ndarray, shape (1, m)
-    eps : float
-        Step of the centred finite differences.
-    gradients : callable, optional
-        A function ``(w, b, X, Y) -> (J, dw, db)`` to check; by default the
-        vectorized :func:`logreg_helpers.gradients`. Pass your own to test it.
-
-    Returns
-    -------
-    float
-        ‖g - g_num‖ / (‖g‖ + ‖g_num‖). About 1e-9 for a correct gradient.
-    """
-    if gradients is None:
-        from .vectorized import gradients
-    _, dw, db = gradients(w, b, X, Y)
-    dw_num, db_num = numerical_gradient(w, b, X, Y, eps)
-    return relative_difference(dw, db, dw_num, db_num)
-
-
 def largest_safe_alpha(X):
-    """2 / L, the largest learning rate the theory guarantees to converge.
+    """2 / β, the largest learning rate the theory guarantees to converge.
 
-    L = λmax(Xₐ Xₐᵀ) / (4m) bounds the curvature of J, where Xₐ is X with a
-    row of ones appended (the ones multiply b) and 1/4 is the largest value
-    of σ'(z) = a(1 - a). Any alpha below 2/L makes the cost fall at every
-    step; above it the cost may zig-zag or blow up, depending on the data.
+    β, the curvature bound, is λmax(Xₐ Xₐᵀ) / (4m): no second derivative of J
+    in any direction exceeds it. Xₐ is X with a row of ones appended (the ones
+    multiply b) and 1/4 is the largest value of σ'(z) = a(1 - a). Any alpha
+    below 2/β makes the cost fall at every step; above it the cost may
+    zig-zag or blow up, depending on the data.
 
     Parameters
     ----------
@@ -176,8 +123,6 @@ def largest_safe_alpha(X):
     -------
     float
     """
-    from .validation import check_finite, check_X
-
     X = check_X(X)
     check_finite(X)
     n_x, m = X.shape
@@ -186,5 +131,5 @@ def largest_safe_alpha(X):
     XaXaT[:n_x, :n_x] = X @ X.T
     XaXaT[:n_x, n_x] = XaXaT[n_x, :n_x] = row_sums
     XaXaT[n_x, n_x] = m
-    L = np.linalg.eigvalsh(XaXaT)[-1] / (4 * m)
-    return float(2 / L)
+    beta = np.linalg.eigvalsh(XaXaT)[-1] / (4 * m)  # β, the curvature bound
+    return float(2 / beta)

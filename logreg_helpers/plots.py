@@ -8,9 +8,18 @@ Functions that draw into an existing Axes return the artists they made, so
 the widgets can update them in place instead of drawing a new figure.
 """
 
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from matplotlib.path import Path
+from matplotlib.ticker import MaxNLocator
 
+from .graph import ComputationGraph, ExampleGraph, number_text
 from .numerics import sigmoid
 
 # Okabe-Ito colours
@@ -50,47 +59,297 @@ def new_figure(ncols=1, width=6.0, height=4.5):
 
 # ---------------------------------------------------------------- computation graph
 
+# draw_graph sets the Axes' data units to inches, so that every box fits its text
+# (measured in points) whatever the figure's size. Sizes below are in inches.
+GRAPH_FONT = 13  # the text in the boxes
+LOCAL_FONT = 12  # the local derivatives beside the backward arrows
+_PAD = 0.1  # inside a box, around its text
+_TITLE = 0.8  # the band above the graph that holds the title
+_MARGIN = 0.1
+_ROW_GAP = 0.3  # between two boxes (and their labels) of the fullest column
+_RUN = 0.65  # the least horizontal run of an arrow's sloping middle
+_LEAD = 0.1  # between a box and a label, or a label and an arrow's bend
+_HEAD = 0.2  # the level piece that an arrow head sits on
+_PAIR = 0.14  # between an edge's forward and backward arrows where they meet a box
+_APART = 0.16  # between the arrows of two edges that meet the same box
 
-def _num(v):
-    """A value for the graph: 4 significant digits, with a true minus sign."""
-    return f"{v:.4g}".replace("-", "\u2212")
 
-
-def _node(ax, xy, text, color, fontsize=13):
-    """A box that fits its text; arrows attach to the box's edge (its bbox patch)."""
-    return ax.text(
-        *xy, text, ha="center", va="center", fontsize=fontsize, zorder=3,
-        bbox=dict(boxstyle="round,pad=0.45", facecolor="white", edgecolor=color, linewidth=2),
+def _as_computation_graph(graph):
+    if isinstance(graph, ComputationGraph):
+        return graph
+    if isinstance(graph, ExampleGraph):
+        return graph.computation_graph()
+    raise TypeError(
+        "draw_graph draws a ComputationGraph (or an ExampleGraph, which makes one), "
+        f"but it got {type(graph).__name__}."
     )
 
 
-def _arrow(ax, source, target, color=GREY, backward=False):
-    """An arrow between two nodes: solid for the forward pass, dashed and curved for backward."""
-    ax.annotate(
-        "", xy=target.get_position(), xytext=source.get_position(), zorder=2,
-        arrowprops=dict(
-            arrowstyle="-|>", color=color, lw=2 if backward else 1.6,
-            linestyle="--" if backward else "-", mutation_scale=16,
-            connectionstyle="arc3,rad=0.25" if backward else "arc3",
-            patchA=source.get_bbox_patch(), patchB=target.get_bbox_patch(),
-            shrinkA=3, shrinkB=3,
-        ),
-    )
+def _columns(graph):
+    """The node names in columns, left to right, each column top to bottom.
+
+    A computed node sits one column right of its deepest input. A leaf sits one
+    column left of the first node that uses it, so its arrows cross no column.
+    Within a column, nodes are sorted by the mean height of the nodes they feed
+    (fewer crossings), ties kept in the graph's order.
+
+    Returns
+    -------
+    columns : list of lists of names
+    inputs, users : dict name -> list of names
+        The parents and the children of each node (once per edge).
+    """
+    names = [node.name for node in graph.nodes]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ValueError(f"Each node of a graph needs its own name, but {twice} name several.")
+    inputs = {name: [] for name in names}
+    users = {name: [] for name in names}
+    for edge in graph.edges:
+        for end in (edge.parent, edge.child):
+            if end not in inputs:
+                raise ValueError(
+                    f"The edge {edge.parent} -> {edge.child} names {end!r}, which is not a "
+                    f"node of the graph; its nodes are {', '.join(names)}."
+                )
+        inputs[edge.child].append(edge.parent)
+        users[edge.parent].append(edge.child)
+
+    # depth = the longest path from a leaf, in topological order (Kahn's algorithm)
+    waiting = {name: len(inputs[name]) for name in names}
+    ready = [name for name in names if not waiting[name]]
+    depth = dict.fromkeys(names, 0)
+    for name in ready:  # ready grows while it is read
+        for child in users[name]:
+            depth[child] = max(depth[child], depth[name] + 1)
+            waiting[child] -= 1
+            if not waiting[child]:
+                ready.append(child)
+    if len(ready) < len(names):
+        raise ValueError(
+            "A computation graph has no cycles, but these nodes are computed, through "
+            f"their edges, from themselves: {', '.join(n for n in names if waiting[n])}."
+        )
+    for name in names:
+        if users[name] and not inputs[name]:
+            depth[name] = min(depth[child] for child in users[name]) - 1
+
+    columns = [[] for _ in range(max(depth.values(), default=0) + 1)]
+    for name in names:
+        columns[depth[name]].append(name)
+    rank = {}  # 0 at the top of a column, 1 at its bottom
+    for column in reversed(columns):
+        def mean_rank_of_users(name):
+            placed = [rank[child] for child in users[name] if child in rank]
+            return sum(placed) / len(placed) if placed else 0.5
+
+        column.sort(key=mean_rank_of_users)
+        for i, name in enumerate(column):
+            rank[name] = (i + 0.5) / len(column)
+    return columns, inputs, users
 
 
-def draw_graph(g, ax=None, backward=True):
-    """Draw one example's computation graph with its values.
+def _inches(text):
+    """Width and height of a text artist in inches (measured by its figure's renderer)."""
+    extent = text.get_window_extent()
+    return extent.width / text.figure.dpi, extent.height / text.figure.dpi
 
-    Forward: x, w, b -> z = wᵀx + b -> a = σ(z) -> L(a, y), values in black.
-    Backward: da, dz, dwj = xj dz and db = dz, in vermilion, with dashed
-    arrows running from L back to the parameters.
+
+class _Arrow:
+    """One edge as drawn: its forward arrow, its backward arrow and their label.
+
+    The arrows run level out of the parent, slope across the gap between the
+    columns, and run level into the child. The label, if any, sits under the
+    level piece of the backward arrow at ``side``, the end where fewer edges
+    crowd the box.
+    """
+
+    def __init__(self, edge, backward, label, side):
+        self.edge, self.backward, self.label, self.side = edge, backward, label, side
+        self.size = _inches(label) if label is not None else (0.0, 0.0)
+        self.y = {}  # side of a box ("right" of the parent, "left" of the child) -> (fwd, bwd)
+
+    def lead(self, side):
+        """The level piece's least length at one end: room for the label, or for a head."""
+        return self.size[0] + 2 * _LEAD if self.side == side and self.label else _HEAD
+
+
+class _Box:
+    """A node's box: its value (and gradient) as text, and where its arrows meet it."""
+
+    def __init__(self, ax, node, show_grad, colour):
+        self.colour = colour
+        lines = f"{node.formula}\n= " if node.formula else f"{node.name} = "
+        self.texts = [ax.text(0, 0, lines + number_text(node.value), fontsize=GRAPH_FONT)]
+        if show_grad:
+            self.texts.append(ax.text(0, 0, f"d{node.name} = {number_text(node.grad)}",
+                                      fontsize=GRAPH_FONT, color=VERMILION))
+        sizes = [_inches(text) for text in self.texts]
+        self.width = max(w for w, _ in sizes) + 2 * _PAD
+        self.height = sum(h for _, h in sizes) + 2 * _PAD
+        self.arrows = {"left": [], "right": []}
+        self.x = self.y = 0.0
+
+    def ends(self, side):
+        """Where the arrows on one side meet the box, as offsets from its centre.
+
+        Returns ``[(forward, backward or None), ...]`` in the order of
+        ``self.arrows[side]``, top to bottom, and the offset of the lowest
+        label's bottom (or of the lowest end when no label hangs there).
+        """
+        offsets, y, bottom = [], 0.0, 0.0
+        for arrow in self.arrows[side]:
+            back = y - _PAIR if arrow.backward else None
+            offsets.append((y, back))
+            bottom = y = y if back is None else back
+            if arrow.label is not None and arrow.side == side:
+                bottom = y - _LEAD / 2 - arrow.size[1]
+            y = bottom - _APART
+        lowest = min((b if b is not None else f for f, b in offsets), default=0.0)
+        shift = -lowest / 2  # the ends are centred on the box; labels hang below
+        return [(f + shift, None if b is None else b + shift) for f, b in offsets], bottom + shift
+
+    def fit(self):
+        """Grow to hold the arrow ends; return the height its row needs for it and its labels."""
+        lows = [self.ends(side)[1] for side in ("left", "right")]
+        ends = [f for side in ("left", "right") for f, _ in self.ends(side)[0]]
+        if ends:
+            self.height = max(self.height, 2 * max(ends) + 2 * _PAD)
+        return 2 * max(self.height / 2, -min(lows))  # centred on the box
+
+    def place(self, x, y):
+        self.x, self.y = x, y
+        top = y + self.height / 2 - _PAD
+        for text in self.texts:
+            text.set(position=(x, top), ha="center", va="top", zorder=4)
+            top -= _inches(text)[1]
+
+    @property
+    def left(self):
+        return self.x - self.width / 2
+
+    @property
+    def right(self):
+        return self.x + self.width / 2
+
+
+def _local_label(ax, local):
+    """The local derivative for a backward arrow, on two lines when it is long."""
+    label = ax.text(0, 0, local, fontsize=LOCAL_FONT, color=VERMILION, zorder=4,
+                    linespacing=1.1)
+    formula, _, value = local.rpartition(" = ")
+    if " = " in formula and _inches(label)[0] > 1.6:
+        label.set_text(f"{formula}\n= {value}")
+    return label
+
+
+def _polyline(ax, points, color, dashed):
+    """An arrow through ``points`` in straight pieces, its head at the last point."""
+    codes = [Path.MOVETO] + [Path.LINETO] * (len(points) - 1)
+    ax.add_patch(FancyArrowPatch(
+        path=Path(points, codes), arrowstyle="-|>", mutation_scale=16, color=color,
+        lw=2 if dashed else 1.6, linestyle=(0, (4, 2.5)) if dashed else "-", zorder=2,
+        shrinkA=0, shrinkB=0, joinstyle="round",
+    ))
+
+
+class _Layout:
+    """A graph's boxes, arrows and labels as text artists in ``ax``, measured, not yet placed.
+
+    ``size`` is the (width, height) in inches the graph needs.
+    """
+
+    def __init__(self, graph, ax, backward):
+        self.columns, self.inputs, self.users = _columns(graph)
+        self.nodes = {node.name: node for node in graph.nodes}
+        self.column_of = {name: c for c, column in enumerate(self.columns) for name in column}
+        self.backward = backward
+        self.boxes = {name: _Box(ax, node, self.shows_grad(name), self._colour(name))
+                      for name, node in self.nodes.items()}
+        self.arrows = []
+        for edge in graph.edges:
+            drawn_back = self.has_grad(edge.parent) and self.has_grad(edge.child)
+            label = _local_label(ax, edge.local) if drawn_back and edge.local else None
+            fewer_out = len(self.users[edge.parent]) <= len(self.inputs[edge.child])
+            arrow = _Arrow(edge, drawn_back, label, "right" if fewer_out else "left")
+            self.arrows.append(arrow)
+            self.boxes[edge.parent].arrows["right"].append(arrow)
+            self.boxes[edge.child].arrows["left"].append(arrow)
+
+        # Each column is as wide as its widest box. Each gap holds the level pieces
+        # at both of its ends and a sloping run between them, unless all its arrows
+        # are level (between two columns of one box each).
+        columns = self.columns
+        self.widths = [max(self.boxes[name].width for name in column) for column in columns]
+        self.leads = [[0.0, 0.0] for _ in columns[1:]]  # per gap: after parents, before children
+        self.gaps = [0.8 for _ in columns[1:]]
+        self.level = level = [True for _ in columns[1:]]
+        for arrow in self.arrows:
+            after, before = self.gap_after_parent(arrow), self.gap_before_child(arrow)
+            self.leads[after][0] = max(self.leads[after][0], arrow.lead("right"))
+            self.leads[before][1] = max(self.leads[before][1], arrow.lead("left"))
+            level[after] &= before == after and len(columns[after]) == len(columns[after + 1]) == 1
+            if arrow.label is not None:
+                self.gaps[after] = max(self.gaps[after], arrow.size[0] + 2 * _LEAD)
+        for gap, (lead, is_level) in enumerate(zip(self.leads, level)):
+            if not is_level:
+                self.gaps[gap] = max(self.gaps[gap], sum(lead) + _RUN)
+        rows = [max(self.boxes[name].fit() for name in column) + _ROW_GAP for column in columns]
+        body = max(len(column) * row for column, row in zip(columns, rows))
+        self.size = (2 * _MARGIN + sum(self.widths) + sum(self.gaps), _TITLE + body + _MARGIN)
+
+    def has_grad(self, name):
+        return self.backward and self.nodes[name].grad is not None
+
+    def shows_grad(self, name):  # the output's gradient is 1 by definition
+        return self.has_grad(name) and bool(self.users[name])
+
+    def _colour(self, name):  # the inputs blue, the output purple, the steps between green
+        return BLUE if not self.inputs[name] else PURPLE if not self.users[name] else GREEN
+
+    def gap_after_parent(self, arrow):
+        return self.column_of[arrow.edge.parent]
+
+    def gap_before_child(self, arrow):
+        return self.column_of[arrow.edge.child] - 1
+
+
+def _figure_size(needed):
+    """A figure size for a graph that needs ``needed`` inches: 12 wide or more, in half inches.
+
+    Whole half inches give round pixel sizes and keep the size (printed in a
+    notebook's output) the same when a text measures a hair wider elsewhere.
+    """
+    width, height = (math.ceil(2 * length - 1e-9) / 2 for length in needed)
+    return max(12.0, width), height
+
+
+def graph_size(graph, backward=True):
+    """The size in inches of the figure :func:`draw_graph` makes for ``graph``."""
+    figure = Figure(dpi=plt.rcParams["figure.dpi"])
+    FigureCanvasAgg(figure)  # a renderer to measure the text with
+    return _figure_size(_Layout(_as_computation_graph(graph), figure.add_subplot(), backward).size)
+
+
+def draw_graph(graph, ax=None, backward=True):
+    """Draw a computation graph with its values, and its backward pass.
+
+    The nodes are laid out by depth: the inputs on the left, the output (the
+    loss) on the right, each column spread evenly from top to bottom. Solid
+    grey arrows show the forward pass. With ``backward=True``, every node whose
+    gradient is known shows it in vermilion (``dz`` for dL/dz), and a dashed
+    vermilion arrow runs back along each edge whose two ends have gradients,
+    labelled with the edge's local derivative. Arrows run level where they
+    meet a box and where their labels sit, so no arrow crosses a label.
 
     Parameters
     ----------
-    g : ExampleGraph
-        From :func:`logreg_helpers.example_graph`; any number of features.
+    graph : ComputationGraph or ExampleGraph
+        Any graph; an ExampleGraph is drawn through its ``computation_graph()``.
     ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted. The Axes is cleared first.
+        Where to draw; the Axes is cleared, its axis turned off, and its size
+        read now to fit the boxes to their text. When omitted, a new figure of
+        the size the graph needs, :func:`graph_size`.
     backward : bool
         Also draw the backward pass. With False only the forward values show.
 
@@ -98,50 +357,81 @@ def draw_graph(g, ax=None, backward=True):
     -------
     matplotlib Axes
     """
-    n = len(g.x)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(12, 2.2 + 1.05 * (n + 1)), layout="constrained")
+    graph = _as_computation_graph(graph)
+    new = ax is None
+    if new:
+        ax = plt.figure().add_axes((0, 0, 1, 1))
     ax.clear()
     ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    top, bottom = 0.86, 0.14
-    rows = np.linspace(top, bottom, n + 1)  # one row per input node, b last
-    mid = 0.5
+    layout = _Layout(graph, ax, backward)
+    columns, boxes = layout.columns, layout.boxes
+    if new:
+        ax.figure.set_size_inches(*_figure_size(layout.size))
+    extent = ax.get_window_extent()
+    width, height = extent.width / ax.figure.dpi, extent.height / ax.figure.dpi
+    ax.set(xlim=(0, width), ylim=(0, height))  # one data unit is one inch
 
-    inputs = [
-        _node(ax, (0.11, y), f"x{j} = {_num(xj)}\nw{j} = {_num(wj)}", BLUE)
-        for j, (xj, wj, y) in enumerate(zip(g.x, g.w, rows), start=1)
-    ] + [_node(ax, (0.11, rows[-1]), f"b = {_num(g.b)}", BLUE)]
-    terms = " + ".join(f"w{j}x{j}" for j in range(1, n + 1)) if n <= 3 else "wᵀx"
-    z = _node(ax, (0.42, mid), f"z = {terms} + b\n= {_num(g.z)}", GREEN)
-    a = _node(ax, (0.66, mid), f"a = σ(z)\n= {_num(g.a)}", GREEN)
-    L = _node(ax, (0.89, mid), f"L(a, y)\n= {_num(g.L)}", PURPLE)
-    y = _node(ax, (0.89, top), f"y = {g.y}", BLUE)
-    for node in inputs:
-        _arrow(ax, node, z)
-    _arrow(ax, z, a)
-    _arrow(ax, a, L)
-    _arrow(ax, y, L)
+    # Places: spare width widens the gaps (a narrow Axes narrows the sloping runs first);
+    # each column spreads over the height.
+    spare = width - layout.size[0]
+    stretch = [spare > 0 or all(layout.level) or not level for level in layout.level]
+    gaps = [gap + spare / sum(stretch) if s else gap for gap, s in zip(layout.gaps, stretch)]
+    x = _MARGIN + (spare / 2 if not gaps else 0)
+    body = height - _TITLE - _MARGIN
+    spans = []  # each column's (left, right)
+    for c, column in enumerate(columns):
+        spans.append((x, x + layout.widths[c]))
+        for i, name in enumerate(column):
+            boxes[name].place(x + layout.widths[c] / 2,
+                              height - _TITLE - (i + 0.5) * body / len(column))
+        x += layout.widths[c] + (gaps[c] if c < len(gaps) else 0)
+    for box in boxes.values():
+        ax.add_patch(FancyBboxPatch(
+            (box.left, box.y - box.height / 2), box.width, box.height, zorder=3,
+            boxstyle="round,pad=0,rounding_size=0.08", facecolor="white", linewidth=2,
+            edgecolor=box.colour,
+        ))
+    # Each side of a box takes its arrows in the order of their other ends' heights.
+    for box in boxes.values():
+        box.arrows["right"].sort(key=lambda arrow: -boxes[arrow.edge.child].y)
+        box.arrows["left"].sort(key=lambda arrow: -boxes[arrow.edge.parent].y)
+        for side in ("left", "right"):
+            for arrow, (f, b) in zip(box.arrows[side], box.ends(side)[0]):
+                arrow.y[side] = (box.y + f, None if b is None else box.y + b)
 
-    if not backward:
-        ax.set_title("Forward pass: values flow from the inputs to the loss", loc="left")
-        return ax
+    for arrow in layout.arrows:
+        parent, child = boxes[arrow.edge.parent], boxes[arrow.edge.child]
+        (pf, pb), (cf, cb) = arrow.y["right"], arrow.y["left"]
+        after, before = layout.gap_after_parent(arrow), layout.gap_before_child(arrow)
+        bend_p = spans[after][1] + layout.leads[after][0]  # the parent's level piece ends
+        bend_c = spans[before + 1][0] - layout.leads[before][1]  # the child's begins
+        _polyline(ax, [(parent.right, pf), (bend_p, pf), (bend_c, cf), (child.left, cf)],
+                  GREY, dashed=False)
+        if not arrow.backward:
+            continue
+        _polyline(ax, [(child.left, cb), (bend_c, cb), (bend_p, pb), (parent.right, pb)],
+                  VERMILION, dashed=True)
+        if arrow.label is None:
+            continue
+        if abs(pb - cb) < 1e-9:  # a level arrow: its label goes in the middle
+            position, align = ((parent.right + child.left) / 2, pb), "center"
+        elif arrow.side == "right":
+            position, align = (parent.right + _LEAD, pb), "left"
+        else:
+            position, align = (child.left - _LEAD, cb), "right"
+        arrow.label.set(position=(position[0], position[1] - _LEAD / 2), ha=align, va="top")
 
-    ax.set_title(
-        "Backward pass: derivatives of L flow from the loss back to w and b (dashed, red)",
-        loc="left",
-    )
-    red = dict(ha="center", va="top", color=VERMILION, fontsize=13, zorder=3)
-    _arrow(ax, L, a, VERMILION, backward=True)
-    _arrow(ax, a, z, VERMILION, backward=True)
-    for node in inputs:
-        _arrow(ax, z, node, VERMILION, backward=True)
-    for j, (node, dwj) in enumerate(zip(inputs, g.dw), start=1):
-        ax.text(0.11, node.get_position()[1] - 0.085, f"dw{j} = x{j}·dz = {_num(dwj)}", **red)
-    ax.text(0.11, rows[-1] - 0.065, f"db = dz = {_num(g.db)}", **red)
-    ax.text(0.42, mid - 0.17, f"dz = a − y\n= {_num(g.dz)}", **red)
-    ax.text(0.66, mid - 0.17, f"da = −y/a + (1−y)/(1−a)\n= {_num(g.da)}", **red)
+    output = columns[-1][-1]
+    if backward:
+        shown = [name for name in layout.nodes if layout.shows_grad(name)]
+        example = next((n for n in shown if layout.inputs[n]), shown[0] if shown else "v")
+        title = (f"Backward pass: from {output} back to the inputs, each dashed arrow "
+                 f"multiplies by its local derivative\n(in red, d{example} stands for "
+                 f"d{output}/d{example})")
+    else:
+        title = f"Forward pass: values flow left to right, from the inputs to {output}"
+    ax.text(_MARGIN, height - _MARGIN, title, ha="left", va="top", fontsize=14,
+            linespacing=1.3)
     return ax
 
 
@@ -163,17 +453,88 @@ def plot_costs(costs, ax=None, label=None, **kwargs):
     return line
 
 
+class CostCurve:
+    """The cost J against the iteration, updated in place (the widgets' cost panel).
+
+    Create it once on an Axes, then call :meth:`set` for each run: like
+    :class:`DecisionBoundary`, it changes its artists instead of drawing anew.
+    A diverging run's last step, where the cost rose, shows in vermilion with
+    a note.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    start : float, optional
+        The cost where every run starts, drawn as a dotted line (log 2 for
+        w = 0, b = 0), labelled ``start_label``.
+    ylim : pair of float
+    """
+
+    def __init__(self, ax, start=None, start_label="", ylim=(0, 0.8)):
+        self.ax = ax
+        (self.line,) = ax.plot([], [], lw=2.5, color=BLUE)
+        (self.rise,) = ax.plot([], [], lw=2.5, color=VERMILION, marker="o")
+        self.note = ax.text(0.5, 0.45, "", transform=ax.transAxes, ha="center", va="center",
+                            color=VERMILION, fontsize=14)
+        if start is not None:
+            ax.axhline(start, color=GREY, lw=1, ls=":")
+            ax.text(0.97, start, start_label, transform=ax.get_yaxis_transform(), ha="right",
+                    va="bottom", color=GREY, fontsize=12)
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("cost J")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(*ylim)
+
+    @property
+    def artists(self):
+        """What :meth:`set` changes, in drawing order (the title included)."""
+        return [self.line, self.rise, self.note, self.ax.title]
+
+    def set(self, iterations, costs, rise=((), ()), note="", title=""):
+        """Show ``costs`` against ``iterations``, and the step ``rise`` = (xs, ys) in vermilion."""
+        self.line.set_data(iterations, costs)
+        self.rise.set_data(*rise)
+        self.note.set_text(note)
+        self.ax.title.set_text(title)
+
+
 # ---------------------------------------------------------------- decision boundaries
 
+# The probability σ(z) as a light shading between light tints of the two class colours:
+# the saturated points, with dark edges, stand out on it everywhere, and blue against
+# orange stays apart under every common colour-vision deficiency.
+PROBABILITY_CMAP = LinearSegmentedColormap.from_list(
+    "probability", ["#bcdaeb", "#ffffff", "#f8dfa8"])  # BLUE, white, ORANGE, lightened
+PROBABILITY_LABEL = "σ(z) = P(y = 1 | x)"
 
-def scatter_classes(X, Y, ax, names=("x1", "x2")):
-    """The two classes of a two-feature data set, in colour and marker shape."""
-    for label, style in CLASS_STYLE.items():
-        mask = Y[0] == label
-        ax.scatter(X[0, mask], X[1, mask], s=30, alpha=0.8, edgecolor="white",
-                   linewidth=0.5, **style)
+
+def scatter_classes(X, Y, ax, names=("x1", "x2"), labels=None):
+    """The two classes of a two-feature data set, in colour and marker shape.
+
+    Parameters
+    ----------
+    X : ndarray, shape (2, m)
+    Y : ndarray, shape (1, m) of 0/1
+    ax : matplotlib Axes
+    names : pair of str
+        The axis labels.
+    labels : pair of str, optional
+        What y = 0 and y = 1 mean, for the legend, e.g. ``("benign", "malignant")``.
+
+    Returns
+    -------
+    list of matplotlib PathCollection
+        One per class, y = 0 first.
+    """
+    points = []
+    for y, style in CLASS_STYLE.items():
+        mask = Y[0] == y
+        label = f"{labels[y]} (y = {y})" if labels else style["label"]
+        points.append(ax.scatter(X[0, mask], X[1, mask], s=32, alpha=0.9, edgecolor="#222222",
+                                 linewidth=0.6, **{**style, "label": label}))
     ax.set_xlabel(names[0])
     ax.set_ylabel(names[1])
+    return points
 
 
 class DecisionBoundary:
@@ -181,10 +542,12 @@ class DecisionBoundary:
 
     Create it once over the data, then call :meth:`set` with new parameters:
     it updates its artists in place, which is much cheaper than drawing a new
-    figure and is what the widgets do.
+    figure and is what the widgets do. With ``colorbar=True`` a colour bar
+    gives the shading its scale, σ(z) = P(y = 1 | x), with the boundary's 0.5
+    marked on it: beside ``ax``, or in ``cax`` when given (cleared first).
     """
 
-    def __init__(self, X, ax, resolution=80, margin=0.5):
+    def __init__(self, X, ax, resolution=80, margin=0.5, colorbar=True, cax=None):
         lo = X.min(axis=1) - margin
         hi = X.max(axis=1) + margin
         self.ax = ax
@@ -195,11 +558,26 @@ class DecisionBoundary:
         self.shape = g1.shape
         self.image = ax.imshow(
             np.full(self.shape, 0.5), origin="lower", extent=self.extent, aspect="auto",
-            cmap="PuOr_r", vmin=0, vmax=1, alpha=0.35, interpolation="bilinear",
+            cmap=PROBABILITY_CMAP, vmin=0, vmax=1, interpolation="bilinear",
         )
         (self.line,) = ax.plot([], [], color="black", lw=2.5, label="σ(z) = 0.5")
         ax.set_xlim(lo[0], hi[0])
         ax.set_ylim(lo[1], hi[1])
+        self.colorbar = None
+        if colorbar:
+            where = dict(cax=cax) if cax is not None else dict(ax=ax, fraction=0.05, pad=0.02)
+            if cax is not None:
+                cax.clear()
+            self.colorbar = ax.figure.colorbar(self.image, ticks=[0, 0.25, 0.5, 0.75, 1],
+                                               **where)
+            self.colorbar.set_label(PROBABILITY_LABEL)
+            self.colorbar.ax.axhline(0.5, color="black", lw=2.5)  # where the line is drawn
+            self.colorbar.outline.set_edgecolor(GREY)
+
+    @property
+    def artists(self):
+        """What :meth:`set` changes, in drawing order."""
+        return [self.image, self.line]
 
     def set(self, w, b):
         """Show the boundary of the weights w (shape (2, 1)) and the bias b."""
@@ -217,8 +595,24 @@ class DecisionBoundary:
         self.line.set_data(xs, ys)
 
 
-def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None):
-    """The data and the decision boundary of (w, b) over it.
+def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None, labels=None,
+                           colorbar=True):
+    """The data and the decision boundary of (w, b) over it, the shading's scale beside it.
+
+    Parameters
+    ----------
+    w : ndarray, shape (2, 1)
+    b : float
+    X, Y : ndarray, shapes (2, m) and (1, m)
+    ax : matplotlib Axes, optional
+        A new figure when omitted.
+    names : pair of str
+        The axis labels.
+    title : str, optional
+    labels : pair of str, optional
+        What y = 0 and y = 1 mean, for the legend, e.g. ``("benign", "malignant")``.
+    colorbar : bool
+        A colour bar for the shading, σ(z) = P(y = 1 | x).
 
     Returns
     -------
@@ -226,10 +620,10 @@ def plot_decision_boundary(w, b, X, Y, ax=None, names=("x1", "x2"), title=None):
     """
     if ax is None:
         _, ax = new_figure()
-    boundary = DecisionBoundary(X, ax)
+    boundary = DecisionBoundary(X, ax, colorbar=colorbar)
     boundary.set(w, b)
-    scatter_classes(X, Y, ax, names)
-    ax.legend(loc="upper left", framealpha=0.9)
+    scatter_classes(X, Y, ax, names, labels)
+    ax.legend(loc="best", framealpha=0.9)
     if title:
         ax.set_title(title)
     return boundary

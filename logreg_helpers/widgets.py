@@ -6,9 +6,16 @@
   iterations, a play control, the data set; the cost curve, the decision
   boundary and the current w, b and J update together (notebook 04).
 
-Both draw with matplotlib's Agg renderer into ONE figure that is never
-replaced: a change updates the figure's artists, renders it, and sends the
-PNG to an ``ipywidgets.Image``. This works the same under any notebook
+The playground is split by duty. :class:`PlaygroundRun` describes one run
+without any widget: the data, alpha and the number of iterations in; the
+costs, w, b, the sentences to show and the divergence message out. The
+figure parts, :class:`~logreg_helpers.plots.CostCurve` beside
+:class:`~logreg_helpers.plots.DecisionBoundary`, live in ``plots``.
+:class:`Playground` only wires them to the controls.
+
+Both explorers draw with matplotlib's Agg renderer into ONE figure that is
+never replaced: a change updates the figure's artists, renders it, and sends
+the PNG to an ``ipywidgets.Image``. This works the same under any notebook
 backend (inline, ipympl), in Voilà, and needs no ``plt.figure`` bookkeeping,
 so hundreds of moves leave no figures behind. Each explorer has a
 synchronous ``refresh()`` that does the whole update, for tests and timing.
@@ -17,21 +24,21 @@ synchronous ``refresh()`` that does the whole update, for tests and timing.
 import html
 import io
 import warnings
+from dataclasses import dataclass
 
-import ipywidgets as W
+import ipywidgets
 import numpy as np
 import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from . import plots
 from .data import breast_cancer, standardize, toy_data
 from .graph import example_graph
 from .numerics import largest_safe_alpha
-from .vectorized import DivergenceWarning, train
+from .vectorized import DivergenceWarning, TrainResult, train
 
-__all__ = ["Playground", "graph_explorer"]
+__all__ = ["Playground", "PlaygroundRun", "graph_explorer"]
 
 
 class _FigureImage:
@@ -45,7 +52,8 @@ class _FigureImage:
     def __init__(self, width, height, dpi=None):
         self.figure = Figure(figsize=(width, height), dpi=dpi or plots.STYLE["figure.dpi"])
         FigureCanvasAgg(self.figure)  # attaches itself as figure.canvas
-        self.image = W.Image(format="png", layout=W.Layout(max_width="100%", height="auto"))
+        self.image = ipywidgets.Image(
+            format="png", layout=ipywidgets.Layout(max_width="100%", height="auto"))
 
     def png(self, draw=True):
         """The figure as PNG bytes: rendered now, or as last drawn when ``draw=False``."""
@@ -61,7 +69,7 @@ class _FigureImage:
         self.image.value = self.png(draw)
 
 
-class _Explorer(W.VBox):
+class _Explorer(ipywidgets.VBox):
     """A VBox whose plain-text form (what a notebook stores beside the widget) is short."""
 
     _summary = ""
@@ -78,10 +86,10 @@ class GraphExplorer(_Explorer):
 
     def __init__(self, x=(1.5, -0.5), w=(0.8, 0.4), b=-0.2, y=1):
         def slider(name, value):
-            return W.FloatSlider(
+            return ipywidgets.FloatSlider(
                 value=value, min=-3.0, max=3.0, step=0.1, description=name,
                 readout_format=".1f", continuous_update=True,
-                style={"description_width": "2.5em"}, layout=W.Layout(width="95%"),
+                style={"description_width": "2.5em"}, layout=ipywidgets.Layout(width="95%"),
             )
 
         (x1, x2), (w1, w2) = x, w
@@ -89,16 +97,20 @@ class GraphExplorer(_Explorer):
             "x1": slider("x1", x1), "x2": slider("x2", x2),
             "w1": slider("w1", w1), "w2": slider("w2", w2), "b": slider("b", b),
         }
-        self.y = W.ToggleButtons(options=[0, 1], value=int(y), description="y",
-                                 style={"description_width": "2.5em", "button_width": "4em"})
-        self.view = _FigureImage(12, 5.35)  # the size draw_graph picks for two features
-        self.view.figure.set_layout_engine("constrained")
-        self.ax = self.view.figure.add_subplot()
+        self.y = ipywidgets.ToggleButtons(
+            options=[0, 1], value=int(y), description="y",
+            style={"description_width": "2.5em", "button_width": "4em"})
+        # One size for every slider position: the larger of the graph's sizes with
+        # either label (other numbers change it by less than its half-inch rounding).
+        sizes = [plots.graph_size(example_graph(x, w, b, label)) for label in (0, 1)]
+        self.view = _FigureImage(*np.max(sizes, axis=0))
+        self.ax = self.view.figure.add_axes((0, 0, 1, 1))
         s = self.sliders
-        columns = W.HBox([
-            W.VBox([s["x1"], s["x2"]], layout=W.Layout(width="33%")),
-            W.VBox([s["w1"], s["w2"]], layout=W.Layout(width="33%")),
-            W.VBox([s["b"], self.y], layout=W.Layout(width="33%")),
+        column = ipywidgets.Layout(width="33%")
+        columns = ipywidgets.HBox([
+            ipywidgets.VBox([s["x1"], s["x2"]], layout=column),
+            ipywidgets.VBox([s["w1"], s["w2"]], layout=column),
+            ipywidgets.VBox([s["b"], self.y], layout=column),
         ])
         super().__init__([columns, self.view.image])
         for control in [*s.values(), self.y]:
@@ -143,18 +155,7 @@ def graph_explorer(x=(1.5, -0.5), w=(0.8, 0.4), b=-0.2, y=1):
     return GraphExplorer(x, w, b, y)
 
 
-# ---------------------------------------------------------------- notebook 04
-
-
-def _datasets():
-    """The data sets of the playground: name -> (X, Y, feature names)."""
-    X, Y = toy_data()
-    X_bc, Y_bc, names = breast_cancer()
-    X_bc, _, _ = standardize(X_bc)
-    return {
-        "toy data (m = 200)": (X, Y, ("x1", "x2")),
-        "breast cancer (m = 569, standardised)": (X_bc, Y_bc, tuple(f"{n} (std.)" for n in names)),
-    }
+# ---------------------------------------------------------------- notebook 04: one run
 
 
 def _axis_end(n):
@@ -165,13 +166,160 @@ def _axis_end(n):
     return end
 
 
+@dataclass(frozen=True)
+class PlaygroundRun:
+    """One setting of the playground and what it shows, with no widget involved.
+
+    ``PlaygroundRun.train(X, Y, alpha, iterations)`` trains from w = 0, b = 0;
+    the properties give the numbers to draw and the sentences to show. The
+    curvature bound β of the data sets the largest safe step, 2/β
+    (:func:`~logreg_helpers.largest_safe_alpha`).
+
+    Attributes
+    ----------
+    alpha : float
+    iterations : int
+    safe_alpha : float
+        2/β for the data.
+    result : TrainResult
+    """
+
+    alpha: float
+    iterations: int
+    safe_alpha: float
+    result: TrainResult
+
+    @classmethod
+    def train(cls, X, Y, alpha, iterations, safe_alpha=None):
+        """Train from zeros; a diverging run says so in ``.message``, never as a warning.
+
+        ``safe_alpha`` (2/β for X) is computed when omitted.
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DivergenceWarning)  # said in .message instead
+            result = train(X, Y, alpha, iterations)
+        if safe_alpha is None:
+            safe_alpha = largest_safe_alpha(X)
+        return cls(alpha, iterations, safe_alpha, result)
+
+    # -- the numbers
+
+    @property
+    def w(self):
+        """The weights shown: after the last step, or the last good ones when diverged."""
+        return self.result.w
+
+    @property
+    def b(self):
+        return self.result.b
+
+    @property
+    def cost(self):
+        """J at the w and b shown."""
+        return self.result.cost
+
+    @property
+    def diverged(self):
+        return self.result.diverged
+
+    @property
+    def curve(self):
+        """(iterations, costs) for the cost curve: J before each step, then J after the last.
+
+        When the run diverged: up to the last good step (the rise is :attr:`rise`).
+        """
+        costs = self.result.costs
+        if self.diverged:
+            return np.arange(len(costs) - 1), costs[:-1]
+        return np.arange(len(costs) + 1), np.append(costs, self.cost)
+
+    @property
+    def rise(self):
+        """(iterations, costs) of the step where the cost rose; empty unless diverged."""
+        costs = self.result.costs
+        if self.diverged:
+            return np.arange(len(costs) - 2, len(costs)), costs[-2:]
+        return np.array([]), np.array([])
+
+    @property
+    def axis_end(self):
+        """Where the iteration axis ends: a round number at or past the curve's end."""
+        return _axis_end(len(self.result.costs) if self.diverged else self.iterations)
+
+    # -- the words
+
+    @property
+    def message(self):
+        """How the run diverged, in a sentence; empty when it did not."""
+        return self.result.message if self.diverged else ""
+
+    @property
+    def title(self):
+        return f"cost J, α = {self.alpha:.3g}, {self.iterations} iterations"
+
+    @property
+    def rise_note(self):
+        """Beside the cost curve: where the cost rose; empty unless diverged."""
+        if not self.diverged:
+            return ""
+        costs = self.result.costs
+        return f"diverged: at iteration {len(costs) - 1}\nthe cost rose to {costs[-1]:.3g}"
+
+    @property
+    def shown_note(self):
+        """On the data: which parameters the boundary shows; empty unless diverged."""
+        if not self.diverged:
+            return ""
+        return f"α too large: showing w, b\nfrom iteration {len(self.result.costs) - 2}"
+
+    @property
+    def safe_line(self):
+        """α measured in steps of 2/β: below it the cost falls at every step."""
+        ratio = self.alpha / self.safe_alpha
+        side = "below" if ratio <= 1 else "ABOVE"
+        return (f"2/β = {self.safe_alpha:.3g} for these data: any α below it makes the cost "
+                f"fall. Now α = {ratio:.2g} × 2/β, {side}. Cross it and watch!")
+
+    @property
+    def params_line(self):
+        w = ", ".join(f"{wj:.4f}" for wj in np.ravel(self.w))
+        return f"w = [{w}]   b = {self.b:.4f}   J = {self.cost:.6f}"
+
+    @property
+    def status_lines(self):
+        """The lines under the figure: w, b and J, after the divergence message if any."""
+        if self.diverged:
+            return [self.message, f"Shown: {self.params_line}"]
+        return [self.params_line]
+
+    @property
+    def summary(self):
+        state = "diverged" if self.diverged else f"J = {self.cost:.6f}"
+        return f"alpha = {self.alpha:.3g}, {self.iterations} iterations, {state}"
+
+
+# ---------------------------------------------------------------- notebook 04: the widget
+
+
+def _datasets():
+    """The data sets of the playground: name -> (X, Y, feature names, class names)."""
+    X, Y = toy_data()
+    X_bc, Y_bc, names = breast_cancer()
+    X_bc, _, _ = standardize(X_bc)
+    return {
+        "toy data (m = 200)": (X, Y, ("x1", "x2"), None),
+        "breast cancer (m = 569, standardised)": (
+            X_bc, Y_bc, tuple(f"{n} (std.)" for n in names), ("benign", "malignant")),
+    }
+
+
 class Playground(_Explorer):
     """Gradient descent under your hands: learning rate, iterations, data set.
 
-    Every change retrains from w = 0, b = 0 with :func:`logreg_helpers.train`
-    and redraws the cost curve and the decision boundary in one figure; the
-    text under it gives w, b and J, or, when the run diverged, says so in
-    plain words (no traceback, and the plot keeps the last good parameters).
+    Every change retrains from w = 0, b = 0 (a :class:`PlaygroundRun`) and
+    redraws the cost curve and the decision boundary in one figure; the text
+    under it gives w, b and J, or, when the run diverged, says so in plain
+    words (no traceback, and the plot keeps the last good parameters).
 
     Parameters
     ----------
@@ -192,13 +340,13 @@ class Playground(_Explorer):
     dragging feels live without a backlog. The play button moves the
     iteration slider in the browser; each frame is one refresh.
 
-    Redrawing is incremental (blitting): the axes, ticks, labels and legend
-    are rendered once into a background, and a refresh pastes that
-    background and draws only what lies on or over the changing parts (the
-    cost curve, the shading and boundary line, the points over them). The
-    background is rendered again only when the data set or the end of the
-    iteration axis (10, 20, 50, 100, ...) changes. The figure's layout is
-    computed once and then frozen.
+    Redrawing is incremental (blitting): the axes, ticks, labels, legend and
+    colour bar are rendered once into a background, and a refresh pastes
+    that background and draws only what lies on or over the changing parts
+    (the cost curve, the shading and boundary line, the points over them).
+    The background is rendered again only when the data set or the end of
+    the iteration axis (10, 20, 50, 100, ...) changes. The figure's layout
+    is computed once per data set and then frozen.
     """
 
     datasets = None  # filled on first use: loading the real data set needs scikit-learn
@@ -208,34 +356,37 @@ class Playground(_Explorer):
             Playground.datasets = _datasets()
         names = list(self.datasets)
         label = {"description_width": "6em"}
-        self.dataset = W.Dropdown(options=names, value=dataset or names[0], description="data",
-                                  style=label, layout=W.Layout(width="auto"))
-        self.alpha = W.FloatLogSlider(
+        self.dataset = ipywidgets.Dropdown(
+            options=names, value=dataset or names[0], description="data", style=label,
+            layout=ipywidgets.Layout(width="auto"))
+        self.alpha = ipywidgets.FloatLogSlider(
             value=alpha, base=10, min=-4, max=2, step=0.05, description="α",
             readout_format=".3g", continuous_update=True, style=label,
-            layout=W.Layout(width="55%"),
+            layout=ipywidgets.Layout(width="55%"),
         )
-        self.safe = W.HTML(layout=W.Layout(width="45%"))
-        self.iterations = W.IntSlider(
+        self.safe = ipywidgets.HTML(layout=ipywidgets.Layout(width="45%"))
+        self.iterations = ipywidgets.IntSlider(
             value=iterations, min=0, max=max_iterations, step=1, description="iterations",
-            continuous_update=True, style=label, layout=W.Layout(width="55%"),
+            continuous_update=True, style=label, layout=ipywidgets.Layout(width="55%"),
         )
-        self.play = W.Play(value=iterations, min=0, max=max_iterations, step=20, interval=150,
-                           tooltip="animate the iterations")
-        W.jslink((self.play, "value"), (self.iterations, "value"))
-        self.step = W.Button(description="one step", icon="step-forward",
-                             tooltip="one more iteration", layout=W.Layout(width="auto"))
+        self.play = ipywidgets.Play(value=iterations, min=0, max=max_iterations, step=20,
+                                    interval=150, tooltip="animate the iterations")
+        ipywidgets.jslink((self.play, "value"), (self.iterations, "value"))
+        self.step = ipywidgets.Button(description="one step", icon="step-forward",
+                                      tooltip="one more iteration",
+                                      layout=ipywidgets.Layout(width="auto"))
         self.step.on_click(self._on_step)
-        self.status = W.HTML()
+        self.status = ipywidgets.HTML()
         self.view = _FigureImage(12, 4.5)
-        self.ax_cost, self.ax_data = self.view.figure.subplots(1, 2)
-        self.result = None
+        self.ax_cost, self.ax_data, self.ax_scale = self.view.figure.subplots(
+            1, 3, width_ratios=[1, 1, 0.05])
+        self.run = None
         self._background = None  # (key, pixels) of the static part of the figure
         self._set_data()
         super().__init__([
-            W.HBox([self.dataset]),
-            W.HBox([self.alpha, self.safe]),
-            W.HBox([self.iterations, self.play, self.step]),
+            ipywidgets.HBox([self.dataset]),
+            ipywidgets.HBox([self.alpha, self.safe]),
+            ipywidgets.HBox([self.iterations, self.play, self.step]),
             self.view.image,
             self.status,
         ])
@@ -244,47 +395,42 @@ class Playground(_Explorer):
         self.dataset.observe(self._on_dataset, names="value")
         self.refresh()
 
+    @property
+    def result(self):
+        """The :class:`~logreg_helpers.TrainResult` of the run shown."""
+        return self.run.result
+
     # -- the figure
 
     def _set_data(self):
-        """Build both panels for the chosen data set and lay the figure out once."""
-        self.X, self.Y, names = self.datasets[self.dataset.value]
+        """Build the figure parts for the chosen data set and lay the figure out once."""
+        self.X, self.Y, names, classes = self.datasets[self.dataset.value]
         self.safe_alpha = largest_safe_alpha(self.X)
-        ax = self.ax_cost
-        ax.clear()
-        (self.cost_line,) = ax.plot([], [], lw=2.5, color=plots.BLUE)
-        (self.cost_rise,) = ax.plot([], [], lw=2.5, color=plots.VERMILION, marker="o")
-        self.rise_text = ax.text(0.5, 0.45, "", transform=ax.transAxes, ha="center",
-                                 va="center", color=plots.VERMILION, fontsize=14)
-        ax.axhline(np.log(2), color=plots.GREY, lw=1, ls=":")
-        ax.text(0.97, np.log(2), "J at the start, log 2", transform=ax.get_yaxis_transform(),
-                ha="right", va="bottom", color=plots.GREY, fontsize=11)
-        ax.set_xlabel("iteration")
-        ax.set_ylabel("cost J")
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_ylim(0, 0.8)
-        ax.set_title("cost J, α = 0.01, 1000 iterations")  # typical length, for the layout
+        self.ax_cost.clear()
+        self.cost_curve = plots.CostCurve(self.ax_cost, start=np.log(2),
+                                          start_label="J at the start, log 2")
+        self.ax_cost.set_title("cost J, α = 0.01, 1000 iterations")  # typical, for the layout
 
         ax = self.ax_data
         ax.clear()
-        self.boundary = plots.DecisionBoundary(self.X, ax)
-        plots.scatter_classes(self.X, self.Y, ax, names)
-        self.data_text = ax.text(0.5, 0.08, "", transform=ax.transAxes, ha="center",
-                                 va="bottom", color=plots.VERMILION, fontsize=14,
-                                 bbox=dict(facecolor="white", edgecolor=plots.VERMILION))
+        self.boundary = plots.DecisionBoundary(self.X, ax, cax=self.ax_scale)
+        plots.scatter_classes(self.X, self.Y, ax, names, classes)
+        self.shown_note = ax.text(0.5, 0.08, "", transform=ax.transAxes, ha="center",
+                                  va="bottom", color=plots.VERMILION, fontsize=14,
+                                  bbox=dict(facecolor="white", edgecolor=plots.VERMILION))
         # The legend sits above the panel, off the shading, so it stays in the background.
         ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False,
-                  title="the data and the decision boundary", title_fontsize=14)
+                  title="the data and the decision boundary", title_fontsize=14,
+                  columnspacing=1.0, handletextpad=0.4)
 
         fig = self.view.figure
         fig.set_layout_engine("constrained")  # once, then frozen: it measures every label
         fig.canvas.draw()
         fig.set_layout_engine("none")
         # What changes at each refresh, in drawing order. On the data panel the
-        # points, spines and message lie over the shading, so they are redrawn too.
-        on_top = [*ax.collections, *ax.spines.values(), self.data_text]
-        self._dynamic = [self.cost_line, self.cost_rise, self.rise_text, self.ax_cost.title,
-                         self.boundary.image, self.boundary.line, *on_top]
+        # points, spines and note lie over the shading, so they are redrawn too.
+        on_top = [*ax.collections, *ax.spines.values(), self.shown_note]
+        self._dynamic = [*self.cost_curve.artists, *self.boundary.artists, *on_top]
         for artist in self._dynamic:
             artist.set_animated(True)
         self._background = None
@@ -316,60 +462,32 @@ class Playground(_Explorer):
 
     # -- the update
 
-    def train(self):
-        """Train from zeros with the current settings; never prints a warning.
-
-        Returns
-        -------
-        TrainResult
-        """
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DivergenceWarning)  # shown as .message instead
-            return train(self.X, self.Y, self.alpha.value, self.iterations.value)
-
     def refresh(self):
-        """Retrain with the current settings and redraw every view (synchronous)."""
-        alpha, n = self.alpha.value, self.iterations.value
+        """Retrain with the current settings and redraw every view (synchronous).
+
+        A diverging run is shown, not raised. Where numpy or Python are set to
+        raise on overflow (``np.seterr``), a diverging run raises instead, and
+        that is said in words too; any other error is a bug and propagates.
+        """
         try:
-            self.result = r = self.train()
-        except Exception as error:  # a sentence beats a traceback in a classroom
-            self.status.value = _box(f"Could not train: {html.escape(str(error))}", warning=True)
+            run = PlaygroundRun.train(self.X, self.Y, self.alpha.value, self.iterations.value,
+                                      self.safe_alpha)
+        except (FloatingPointError, OverflowError) as error:  # what an overflow can raise
+            self.status.value = _box(f"Could not train: {html.escape(str(error))}. The steps "
+                                     "grew too large; try a smaller α.", warning=True)
             return
-        costs = r.costs
-        if r.diverged:  # costs[-1] is the cost that rose; draw that step in vermilion
-            self.cost_line.set_data(np.arange(len(costs) - 1), costs[:-1])
-            self.cost_rise.set_data([len(costs) - 2, len(costs) - 1], costs[-2:])
-            self.rise_text.set_text(
-                f"diverged: at iteration {len(costs) - 1}\nthe cost rose to {costs[-1]:.3g}"
-            )
-            self.data_text.set_text(f"α too large: showing w, b\nfrom iteration {len(costs) - 2}")
-            x_end = _axis_end(len(costs))
-        else:  # J before each update, then J after the last one
-            self.cost_line.set_data(np.arange(len(costs) + 1), np.append(costs, r.cost))
-            self.cost_rise.set_data([], [])
-            self.rise_text.set_text("")
-            self.data_text.set_text("")
-            x_end = _axis_end(n)
-        self.ax_cost.title.set_text(f"cost J, α = {alpha:.3g}, {n} iterations")
-        self.boundary.set(r.w, r.b)
-        self._draw(x_end)
+        self.run = run
+        self.cost_curve.set(*run.curve, rise=run.rise, note=run.rise_note, title=run.title)
+        self.boundary.set(run.w, run.b)
+        self.shown_note.set_text(run.shown_note)
+        self._draw(run.axis_end)
         self.view.push(draw=False)
 
-        ratio = alpha / self.safe_alpha
-        self.safe.value = _box(
-            f"2/L = <b>{self.safe_alpha:.3g}</b> for these data: any α below it makes the cost "
-            f"fall. Now α = <b>{ratio:.2g} × 2/L</b>, {'below' if ratio <= 1 else 'ABOVE'}. "
-            "Cross it and watch!",
-            warning=ratio > 1, monospace=False,
-        )
-        w = ", ".join(f"{wj:.4f}" for wj in np.ravel(r.w))
-        params = f"w = [{w}]   b = {r.b:.4f}   J = {r.cost:.6f}"
-        if r.diverged:
-            self.status.value = _box(f"{html.escape(r.message)}<br>Shown: {params}", warning=True)
-        else:
-            self.status.value = _box(params)
-        state = "diverged" if r.diverged else f"J = {r.cost:.6f}"
-        self._summary = f"alpha = {alpha:.3g}, {n} iterations, {state} (run the notebook to play)"
+        self.safe.value = _box(html.escape(run.safe_line), warning=run.alpha > run.safe_alpha,
+                               monospace=False)
+        self.status.value = _box("<br>".join(html.escape(line) for line in run.status_lines),
+                                 warning=run.diverged)
+        self._summary = f"{run.summary} (run the notebook to play)"
 
 
 def _box(content, warning=False, monospace=True):

@@ -38,9 +38,34 @@ def test_breast_cancer_is_the_wisconsin_data_with_malignant_as_1():
     assert X_all.shape == (30, 569) and len(all_names) == 30
 
 
-def test_unknown_feature_is_explained():
-    with pytest.raises(ValueError, match="Unknown feature.*choose from"):
+def test_unknown_feature_is_explained_with_plain_names():
+    with pytest.raises(ValueError, match="Unknown feature.*choose from") as error:
         lh.breast_cancer(("mean radius", "tumour colour"))
+    message = str(error.value)
+    assert message.startswith("Unknown feature(s): tumour colour; choose from: mean radius, ")
+    assert "np.str_" not in message and "'" not in message
+
+
+def test_feature_names_are_plain_strings_and_one_name_is_one_feature():
+    X, _, names = lh.breast_cancer("mean area")
+    assert X.shape == (1, 569) and names == ["mean area"]
+    _, _, all_names = lh.breast_cancer(None)
+    assert all(type(n) is str for n in all_names)
+
+
+def test_a_constant_feature_is_centred_left_unscaled_and_named_like_scikit_learn():
+    from sklearn.preprocessing import StandardScaler
+
+    X, _ = lh.toy_data(m=50)
+    X = np.vstack([X[:1], np.full((1, 50), 3.7), X[1:]])  # row 1 is constant
+    with pytest.warns(UserWarning, match=r"^Row 1 of X is constant") as record:
+        Xs, mean, std = lh.standardize(X)
+    assert len(record) == 1
+    scaler = StandardScaler().fit(X.T)
+    np.testing.assert_allclose(Xs, scaler.transform(X.T).T, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(std.ravel(), scaler.scale_, rtol=1e-12)
+    assert std[1, 0] == 1.0
+    np.testing.assert_allclose(Xs[1], 0.0, atol=1e-15)
 
 
 def test_standardize_gives_zero_mean_unit_std_and_reuses_training_statistics():

@@ -1,8 +1,10 @@
-"""Kernel-side tests of logreg_helpers.widgets: values, messages and no build-up."""
+"""logreg_helpers.widgets: one run without widgets, the wiring, the messages, no build-up."""
 
+import html
 import tracemalloc
 import warnings
 
+import ipywidgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -34,7 +36,59 @@ def test_graph_explorer_repr_is_short_and_stable():
     assert text == "<GraphExplorer: x=(1.5, -0.5), w=(0.8, 0.4), b=-0.2, y=1: L=0.3711>"
 
 
-# ---------------------------------------------------------------- playground
+# ---------------------------------------------------------------- one run, no widgets
+
+
+@pytest.fixture
+def no_widgets(monkeypatch):
+    """Any widget made while this fixture is active fails the test."""
+    def refuse(self, *args, **kwargs):
+        raise AssertionError(f"a {type(self).__name__} widget was made")
+    monkeypatch.setattr(ipywidgets.Widget, "__init__", refuse)
+
+
+def test_run_describes_a_good_run_in_numbers_and_words(no_widgets):
+    X, Y = lh.toy_data()
+    run = widgets.PlaygroundRun.train(X, Y, 0.1, 400)
+    expected = lh.train(X, Y, 0.1, 400)
+    np.testing.assert_array_equal(run.w, expected.w)
+    assert (run.b, run.cost, run.diverged, run.message) == (expected.b, expected.cost, False, "")
+    safe = lh.largest_safe_alpha(X)
+    assert run.safe_alpha == safe
+    iterations, costs = run.curve  # J before each of the 400 steps, then after the last
+    np.testing.assert_array_equal(iterations, np.arange(401))
+    np.testing.assert_array_equal(costs, [*expected.costs, expected.cost])
+    assert [len(part) for part in run.rise] == [0, 0] and run.rise_note == run.shown_note == ""
+    assert run.title == "cost J, α = 0.1, 400 iterations"
+    assert run.axis_end == 500
+    assert f"2/β = {safe:.3g}" in run.safe_line
+    assert f"α = {0.1 / safe:.2g} × 2/β, below" in run.safe_line
+    w1, w2 = np.ravel(expected.w)
+    assert run.status_lines == [f"w = [{w1:.4f}, {w2:.4f}]   b = {expected.b:.4f}   "
+                                f"J = {expected.cost:.6f}"]
+    assert run.summary == f"alpha = 0.1, 400 iterations, J = {expected.cost:.6f}"
+
+
+def test_run_describes_a_diverging_run_without_a_warning(no_widgets):
+    X, Y = lh.toy_data()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a DivergenceWarning would fail here
+        run = widgets.PlaygroundRun.train(X, Y, 50.0, 1000)
+    assert run.diverged and run.message.startswith("Diverged at iteration")
+    costs = run.result.costs  # the last cost is the one that rose
+    assert costs[-1] > costs[0]
+    np.testing.assert_array_equal(run.curve[1], costs[:-1])
+    np.testing.assert_array_equal(run.rise[0], [len(costs) - 2, len(costs) - 1])
+    np.testing.assert_array_equal(run.rise[1], costs[-2:])
+    assert run.rise_note == (f"diverged: at iteration {len(costs) - 1}\n"
+                             f"the cost rose to {costs[-1]:.3g}")
+    assert run.shown_note.endswith(f"from iteration {len(costs) - 2}")
+    assert f"α = {50 / run.safe_alpha:.2g} × 2/β, ABOVE" in run.safe_line
+    assert run.status_lines[0] == run.message and run.status_lines[1].startswith("Shown: w = [")
+    assert run.summary == "alpha = 50, 1000 iterations, diverged"
+
+
+# ---------------------------------------------------------------- the playground widget
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +96,24 @@ def playground():
     return widgets.Playground(alpha=0.01, iterations=300)
 
 
-def test_playground_shows_what_train_returns(playground):
+def test_playground_shows_what_its_run_describes(playground):
     p = playground
     p.dataset.value = p.dataset.options[0]
     p.alpha.value, p.iterations.value = 0.1, 400
     X, Y = lh.toy_data()
-    expected = lh.train(X, Y, 0.1, 400)
-    np.testing.assert_allclose(p.result.w, expected.w)
-    assert p.result.cost == pytest.approx(expected.cost)
-    assert f"J = {expected.cost:.6f}" in p.status.value
-    assert f"{lh.largest_safe_alpha(X):.3g}" in p.safe.value
+    expected = widgets.PlaygroundRun.train(X, Y, 0.1, 400)
+    np.testing.assert_allclose(p.run.w, expected.w)
+    np.testing.assert_allclose(p.result.w, expected.w)  # the TrainResult, as before
+    assert p.run.cost == pytest.approx(expected.cost)
+    assert expected.params_line in p.status.value and "J = " in p.status.value
+    assert html.escape(expected.safe_line) in p.safe.value
+    np.testing.assert_array_equal(p.cost_curve.line.get_ydata(), expected.curve[1])
+    xs, ys = p.boundary.line.get_data()
+    w1, w2 = np.ravel(expected.w)
+    np.testing.assert_allclose(w1 * np.asarray(xs) + w2 * np.asarray(ys) + expected.b, 0,
+                               atol=1e-9)
+    assert p.ax_cost.get_title() == expected.title
+    assert p.boundary.colorbar.ax.get_ylabel() == "σ(z) = P(y = 1 | x)"
     assert bytes(p.view.image.value).startswith(PNG)
 
 
@@ -74,14 +136,50 @@ def test_diverging_run_shows_a_message_not_a_traceback(playground):
         warnings.simplefilter("always")
         p.alpha.value = 50.0
     assert not caught, [str(w.message) for w in caught]
-    assert p.result.diverged
+    assert p.run.diverged
     assert "Diverged" in p.status.value and "too large" in p.status.value
     assert "Traceback" not in p.status.value
-    assert "ABOVE" in p.safe.value
+    assert "ABOVE" in p.safe.value and "× 2/β" in p.safe.value
     assert bytes(p.view.image.value).startswith(PNG)
-    assert p.rise_text.get_text().startswith("diverged")
+    assert p.cost_curve.note.get_text().startswith("diverged")
+    assert p.shown_note.get_text().startswith("α too large")
     p.alpha.value = 0.1  # back to a good run: the message goes away
-    assert "Diverged" not in p.status.value and p.rise_text.get_text() == ""
+    assert "Diverged" not in p.status.value and p.cost_curve.note.get_text() == ""
+    assert p.shown_note.get_text() == ""
+
+
+def test_overflow_raised_by_numpy_is_said_in_words(playground, monkeypatch):
+    p = playground
+    p.alpha.value, p.iterations.value = 0.1, 300
+    shown = p.view.image.value
+
+    def overflow(cls, *args, **kwargs):  # what np.seterr(over="raise") makes a diverging run do
+        raise FloatingPointError("overflow encountered in exp")
+
+    monkeypatch.setattr(widgets.PlaygroundRun, "train", classmethod(overflow))
+    p.alpha.value = 20.0
+    assert "Could not train: overflow encountered in exp" in p.status.value
+    assert p.view.image.value == shown  # the last good picture stays
+
+
+@pytest.mark.parametrize("bug", [KeyError("w"), TypeError("unsupported operand"),
+                                 ZeroDivisionError("float division by zero")])
+def test_a_bug_surfaces_instead_of_becoming_a_message(playground, monkeypatch, bug):
+    p = playground
+    p.alpha.value = 0.1
+    status = p.status.value
+
+    def buggy(*args, **kwargs):
+        raise bug
+
+    monkeypatch.setattr(p.cost_curve, "set", buggy)
+    with pytest.raises(type(bug)):
+        p.alpha.value = 0.2
+    assert p.status.value == status
+    monkeypatch.undo()
+    monkeypatch.setattr(widgets.PlaygroundRun, "train", classmethod(buggy))
+    with pytest.raises(type(bug)):
+        p.iterations.value = (p.iterations.value + 7) % 1000  # a change, whatever ran before
 
 
 def test_step_button_adds_one_iteration(playground):
@@ -89,7 +187,7 @@ def test_step_button_adds_one_iteration(playground):
     p.iterations.value = 10
     p.step.click()
     assert p.iterations.value == 11
-    assert "11 iterations" in p.ax_cost.title.get_text()
+    assert "11 iterations" in p.ax_cost.get_title()
 
 
 def test_dataset_switch_uses_the_standardised_real_data(playground):
@@ -100,16 +198,26 @@ def test_dataset_switch_uses_the_standardised_real_data(playground):
     assert p.X.shape == Xs.shape and np.allclose(p.X, Xs)
     assert f"{lh.largest_safe_alpha(Xs):.3g}" in p.safe.value
     expected = lh.train(Xs, Y, p.alpha.value, p.iterations.value)
-    assert p.result.cost == pytest.approx(expected.cost)
+    assert p.run.cost == pytest.approx(expected.cost)
+    legend = [t.get_text() for t in p.ax_data.get_legend().get_texts()]
+    assert legend == ["σ(z) = 0.5", "benign (y = 0)", "malignant (y = 1)"]
+    assert len(p.view.figure.axes) == 3  # the colour bar was redrawn, not added
     p.dataset.value = p.dataset.options[0]
 
 
 def test_zero_iterations_draws_the_starting_point(playground):
     p = playground
     p.iterations.value = 0
-    assert p.result.cost == pytest.approx(np.log(2))
+    assert p.run.cost == pytest.approx(np.log(2))
     assert "J = 0.693147" in p.status.value
     p.iterations.value = 300
+
+
+def test_playground_repr_is_short(playground):
+    p = playground
+    p.alpha.value, p.iterations.value = 0.01, 500
+    assert repr(p) == (f"<Playground: alpha = 0.01, 500 iterations, J = {p.run.cost:.6f} "
+                       "(run the notebook to play)>")
 
 
 def test_axis_end_is_a_round_number():
@@ -133,12 +241,12 @@ def test_no_figure_or_memory_build_up_after_hundreds_of_moves(playground):
             p.alpha.value = 10.0 ** exponents[i]
         else:
             p.iterations.value = int(counts[i])
-        diverged.append(p.result.diverged)
+        diverged.append(p.run.diverged)
 
     for i in range(200):
         move(i)
     assert plt.get_fignums() == figures
-    assert len(p.view.figure.axes) == 2
+    assert len(p.view.figure.axes) == 3
     assert len(p.ax_cost.lines) == 3 and len(p.ax_data.images) == 1
 
     tracemalloc.start()

@@ -1,0 +1,73 @@
+"""blocked.py: the cache-blocked kernel gives the formulas' numbers, block edges included."""
+
+import tracemalloc
+
+import numpy as np
+import pytest
+
+import logreg_helpers as lh
+from logreg_helpers.blocked import BLOCK, cost_and_gradients, gradients_without_cost
+
+# one block, exactly one block, a block and one column, several blocks and a remainder
+SHAPES = [(1, 1), (4, 37), (3, BLOCK), (3, BLOCK + 1), (2, 3 * BLOCK + 17)]
+
+
+def random_problem(n_x, m, seed):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n_x, m))
+    Y = rng.integers(0, 2, size=(1, m)).astype(float)
+    return rng.normal(size=(n_x, 1)), float(rng.normal()), X, Y
+
+
+@pytest.mark.parametrize("n_x, m", SHAPES)
+def test_kernel_equals_the_lectures_formulas(n_x, m):
+    w, b, X, Y = random_problem(n_x, m, seed=n_x + m)
+    Z = w.T @ X + b
+    A = 1 / (1 + np.exp(-Z))  # the textbook σ: Z stays moderate here, so it is accurate
+    J_ref = np.mean(np.maximum(Z, 0) - Y * Z + np.log1p(np.exp(-np.abs(Z))))
+    dw_ref, db_ref = X @ (A - Y).T / m, np.mean(A - Y)
+    J, dw, db = cost_and_gradients(w, b, X, Y)
+    assert type(J) is float and type(db) is float and dw.shape == (n_x, 1)
+    assert J == pytest.approx(J_ref, rel=1e-12)
+    np.testing.assert_allclose(dw, dw_ref, rtol=1e-11, atol=1e-15)
+    assert db == pytest.approx(db_ref, rel=1e-11, abs=1e-15)
+
+
+@pytest.mark.parametrize("n_x, m", SHAPES)
+def test_gradients_without_cost_are_the_same_gradients(n_x, m):
+    w, b, X, Y = random_problem(n_x, m, seed=3 * m)
+    _, dw, db = cost_and_gradients(w, b, X, Y)
+    dw_alone, db_alone = gradients_without_cost(w, b, X, Y)
+    np.testing.assert_array_equal(dw_alone, dw)
+    assert db_alone == db and type(db_alone) is float
+
+
+def test_kernel_is_exact_where_sigma_saturates():
+    # z = ±800: the textbook σ and loss give 0, 1, inf; the kernel keeps the exact values
+    w, b = np.array([[1.0]]), 0.0
+    X, Y = np.array([[800.0, -800.0, 800.0]]), np.array([[1.0, 1.0, 0.0]])
+    J, dw, db = cost_and_gradients(w, b, X, Y)
+    assert J == pytest.approx((0.0 + 800.0 + 800.0) / 3, rel=1e-15)
+    # dZ = A - Y = (0, -1, 1)
+    assert dw[0, 0] == pytest.approx((0 * 800 + -1 * -800 + 1 * 800) / 3, rel=1e-15)
+    assert db == pytest.approx(0.0, abs=1e-300)
+
+
+def test_kernel_modifies_none_of_its_arguments():
+    w, b, X, Y = random_problem(3, BLOCK + 5, seed=1)
+    for a in (w, X, Y):
+        a.flags.writeable = False  # any write in place would raise
+    cost_and_gradients(w, b, X, Y)
+    gradients_without_cost(w, b, X, Y)
+
+
+def test_kernel_allocates_no_copy_of_X():
+    n_x, m = 200, 50_000
+    w, b, X, Y = random_problem(n_x, m, seed=5)
+    lh.gradients(w, b, X, Y)  # the public path, checks included; warms up caches and imports
+    tracemalloc.start()
+    lh.gradients(w, b, X, Y)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < X.nbytes / 20, f"peak {peak / 1e6:.1f} MB for X of {X.nbytes / 1e6:.0f} MB"
+    assert peak < 5 * 8 * m  # fewer than five float vectors of length m
