@@ -57,8 +57,7 @@ test: $(STAMP) $(OLDEST_STAMP)
 
 notebooks: $(STAMP)
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False \
-	    $(wildcard notebooks/*.ipynb notebooks/exercises/*.ipynb)
+	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 demo: $(STAMP)
 	$(PY) scripts/demo.py
