@@ -15,6 +15,7 @@ for reasons that have nothing to do with the code.
 
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -322,6 +323,10 @@ def test_playground_in_jupyterlab(lab, page, capsys):
     idle = '.jp-Notebook-ExecutionIndicator[data-status="idle"]'
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", state="visible")
     page.wait_for_selector(idle, state="attached")
+    # That indicator reads "idle" before the kernel has started; the status bar names the
+    # kernel only once it is connected (a click before that asks which kernel to start).
+    status_bar = page.locator(".jp-StatusBar-Widget")
+    status_bar.get_by_text(re.compile(r"\(ipykernel\) \| Idle")).wait_for()
 
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
