@@ -2,7 +2,8 @@
 #   make lab         JupyterLab on the notebooks (localhost, token on)
 #   make test        every test: module, nbval over all notebooks, browser, quick benchmarks, ruff
 #   make notebooks   re-execute every notebook in place, so the committed outputs are fresh
-#   make demo        the alpha/iterations playground as a code-free app (Voila), for the classroom
+#   make demo        the explorers as code-free apps (Voila), for the classroom: a start page,
+#                    or one app with APP=graph or APP=playground
 #   make bench       the full benchmarks: benchmarks/results.md and benchmarks/results.png
 #   make exercises   regenerate the student edition, notebooks/exercises/, from the teaching notebooks
 
@@ -37,8 +38,10 @@ notebooks: $(STAMP)
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
+APP ?=
+DEMO_ARGS ?=
 demo: $(STAMP)
-	$(PY) scripts/demo.py
+	$(PY) scripts/demo.py $(APP) $(DEMO_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks

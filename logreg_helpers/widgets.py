@@ -205,6 +205,7 @@ class GraphExplorer(_Explorer):
             ipywidgets.VBox([s["b"], self.y], layout=column),
         ])
         super().__init__([columns, self.view.image, self.caption])
+        self.add_class("logreg-graph")
         for control in [*s.values(), self.y]:
             control.observe(self._on_change, names="value")
         self.refresh()
@@ -501,7 +502,7 @@ class Playground(_Explorer):
         ipywidgets.jslink((self.play, "value"), (self.iterations, "value"))
         self.step = ipywidgets.Button(description="one step", icon="step-forward",
                                       tooltip="one more iteration",
-                                      layout=ipywidgets.Layout(width="auto"))
+                                      layout=ipywidgets.Layout(width="auto", flex="0 0 auto"))
         self.step.on_click(self._on_step)
         self.status = ipywidgets.HTML()
         self.view = _FigureImage(12.5, 4.75)
@@ -560,7 +561,7 @@ class Playground(_Explorer):
 
             fig = self.view.figure
             fig.set_layout_engine("constrained", w_pad=0.04, h_pad=0.04)
-            fig.canvas.draw()  # once, then frozen: the layout engine measures every label
+            fig.get_layout_engine().execute(fig)  # once, then frozen: it measures every label
             fig.set_layout_engine("none")
         # What changes at each refresh, in drawing order. On the data panel the
         # points, spines and note lie over the shading, so they are redrawn too.
