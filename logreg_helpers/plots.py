@@ -201,6 +201,17 @@ def _longest_line(text):
     return max(len(line) for line in text.split("\n"))
 
 
+def _numbered_lines(kind, string):
+    """Which lines of a box's or a label's text hold a number (the rest is its formula)."""
+    lines = string.split("\n")
+    if kind == "grad":
+        return [True] * len(lines)
+    if kind == "main":  # "formula\n= value" or "name = value": the value is on the last line
+        return [False] * (len(lines) - 1) + [True]
+    valued = string.replace("\n", " ").count(" = ") >= 2  # "∂a/∂z = a(1 − a) = 0.1966"
+    return [False] * (len(lines) - 1) + [valued]
+
+
 class _Box:
     """A node's box: its value (and gradient) as text, and where its arrows meet it."""
 
@@ -371,16 +382,49 @@ def graph_size(graph, backward=True, title=True, fontsize=None):
     return _figure_size(layout.size)
 
 
+def _split_lines(text):
+    """A Text of several lines as one Text per line, each where it was drawn.
+
+    matplotlib gives every line of a text the same height, the pitch, and
+    centres each line in its own height (a lone line has no gap above and
+    below it where a line among others has one). So line i of a text whose top
+    is at y is drawn by a text of that one line whose top is at
+    y - i × pitch - (pitch - its own height) / 2. The figure looks the same;
+    one line can then be drawn again alone.
+    """
+    lines = text.get_text().split("\n")
+    if len(lines) == 1:
+        return [text]
+    figure = text.axes.figure
+    renderer = figure.canvas.get_renderer()
+    pitch = text.get_window_extent(renderer).height / len(lines) / figure.dpi  # inches
+    x, top = text.get_position()  # aligned by its top, in data units that are inches
+    parts = []
+    for i, line in enumerate(lines):
+        part = text.axes.text(x, top - i * pitch, line, fontproperties=text.get_fontproperties(),
+                              color=text.get_color(), ha=text.get_horizontalalignment(),
+                              va="top", linespacing=text.get_linespacing(),
+                              zorder=text.get_zorder())
+        own = part.get_window_extent(renderer).height / figure.dpi
+        part.set_y(top - i * pitch - (pitch - own) / 2)
+        parts.append(part)
+    text.remove()
+    return parts
+
+
 class GraphDrawing:
     """A computation graph drawn into an Axes; what :func:`draw_graph` makes.
 
     Kept as an object so that a graph explorer can show new numbers in place
     with :meth:`update`, instead of laying the graph out again: the boxes and
-    arrows stay where they are and only :attr:`texts` change (the other
-    figure parts in this module work the same way).
+    arrows stay where they are and only the numbers change (the other figure
+    parts in this module work the same way). With ``live=True`` every line of
+    text is a Text of its own, so that :attr:`numbers`, the lines that hold a
+    number, can be drawn over the rest alone; text is the dearest thing
+    matplotlib draws.
     """
 
-    def __init__(self, graph, ax, backward=True, title=True, fontsize=None):
+    def __init__(self, graph, ax, backward=True, title=True, fontsize=None, live=False):
         graph = _as_computation_graph(graph)
         self.ax, self.backward = ax, backward
         ax.clear()
@@ -443,6 +487,17 @@ class GraphDrawing:
             arrow.label.set(position=(position[0], position[1] - _LEAD / 2), ha=align,
                             va="top")
 
+        # Each text of the graph as its lines (one Text each when live), which of them hold
+        # a number, and how long a line each was laid out for: update() writes no longer.
+        self._slots = []
+        for text, kind in self._texts():
+            string = text.get_text()
+            numbered = _numbered_lines(kind, string)
+            if live:
+                parts = _split_lines(text)
+            else:
+                parts, numbered = [text], [any(numbered)]
+            self._slots.append((parts, numbered, [_longest_line(t.get_text()) for t in parts]))
         self.title = None
         if title:
             output = columns[-1][-1]
@@ -457,12 +512,25 @@ class GraphDrawing:
             self.title = ax.text(_MARGIN, height - _MARGIN, words, ha="left", va="top",
                                  fontsize=14 if fontsize is None else fontsize, linespacing=1.3)
 
+    def _texts(self):
+        """Each text of the boxes and labels as laid out, with its kind (main, grad, label)."""
+        layout = self.layout
+        for box in layout.boxes.values():
+            yield from zip(box.texts, ("main", "grad"))
+        for arrow in layout.arrows:
+            if arrow.label is not None:
+                yield arrow.label, "label"
+
     @property
     def texts(self):
-        """What :meth:`update` changes: the text of every box and every local derivative."""
-        layout = self.layout
-        return ([text for box in layout.boxes.values() for text in box.texts]
-                + [arrow.label for arrow in layout.arrows if arrow.label is not None])
+        """Every Text of the boxes and labels (each line's, when live)."""
+        return [part for parts, _, _ in self._slots for part in parts]
+
+    @property
+    def numbers(self):
+        """The Texts that :meth:`update` changes: those that hold a number."""
+        return [part for parts, numbered, _ in self._slots
+                for part, has in zip(parts, numbered) if has]
 
     def _strings(self, graph):
         """The new string of each of :attr:`texts`, for ``graph`` (None: not the same shape)."""
@@ -484,17 +552,25 @@ class GraphDrawing:
         """Show the numbers of ``graph``, a graph with the same nodes and edges, in place.
 
         Returns False, and changes nothing, when ``graph`` has other nodes or
-        edges, or when a text would be longer than the one its box was made
-        for: then draw the graph anew.
+        edges, other text than numbers, or a number longer than the one its
+        line was laid out for: then draw the graph anew.
         """
-        graph = _as_computation_graph(graph)
-        strings = self._strings(graph)
-        texts = self.texts
-        if strings is None or any(_longest_line(new) > _longest_line(text.get_text())
-                                  for new, text in zip(strings, texts)):
+        strings = self._strings(_as_computation_graph(graph))
+        if strings is None:
             return False
-        for new, text in zip(strings, texts):
-            text.set_text(new)
+        changes = []
+        for string, (parts, numbered, room) in zip(strings, self._slots):
+            lines = string.split("\n") if len(parts) > 1 else [string]
+            if len(lines) != len(parts):
+                return False
+            for line, part, has, length in zip(lines, parts, numbered, room):
+                if not has and line != part.get_text():
+                    return False  # a formula or a label changed (y = 0 and y = 1 differ)
+                if has and _longest_line(line) > length:
+                    return False
+                changes.append((part, line))
+        for part, line in changes:
+            part.set_text(line)
         return True
 
 

@@ -37,6 +37,7 @@ What a move costs, and how it is kept small (``make bench`` measures it):
 """
 
 import html
+import math
 import struct
 import warnings
 import zlib
@@ -50,7 +51,7 @@ from matplotlib.figure import Figure
 
 from . import plots
 from .data import breast_cancer, standardize, toy_data
-from .graph import ComputationGraph, example_graph
+from .graph import ComputationGraph, example_graph, number_text
 from .numerics import largest_safe_alpha
 from .vectorized import DivergenceWarning, TrainResult, train
 
@@ -161,6 +162,46 @@ def _compact(graph):
     return ComputationGraph(nodes=tuple(nodes), edges=tuple(edges))
 
 
+def _widest(graph, before=None):
+    """The same graph with numbers as wide as the explorer shows, to size its boxes.
+
+    Each number is the widest of: the number itself; a usual number of its sign (the
+    sliders give x, w and b one decimal, 2.9 at the widest; every other number has four
+    significant digits, 0.1234); and the same number in ``before``, the graph the boxes
+    were last sized for. Boxes sized so take the usual numbers, and only grow: a move
+    rewrites the numbers, and the graph is laid out again only when a number is longer
+    than any before it (a small probability, an exponent where σ saturates).
+    """
+    def widest(*values):
+        return max(values, key=lambda v: -1 if v is None else len(number_text(v)))
+
+    def wide(value, was, leaf):
+        if value is None:
+            return None
+        return widest(value, math.copysign(2.9 if leaf else 0.1234, value), was)
+
+    leaves = {edge.parent for edge in graph.edges} - {edge.child for edge in graph.edges}
+    old = {node.name: node for node in before.nodes} if before is not None else {}
+    nodes = []
+    for node in graph.nodes:
+        was = old.get(node.name)
+        nodes.append(replace(
+            node, value=wide(node.value, was and was.value, node.name in leaves),
+            grad=wide(node.grad, was and was.grad, False)))
+    old_edges = list(before.edges) if before is not None else [None] * len(graph.edges)
+    edges = []
+    for edge, was in zip(graph.edges, old_edges):
+        # "∂a/∂z = a(1 − a) = 0.1966" ends with a number; "∂z/∂b = 1" does not
+        formula, _, value = (edge.local or "").rpartition(" = ")
+        if " = " in formula:
+            values = [value, number_text(-0.1234)]
+            if was is not None and was.local:
+                values.append(was.local.rpartition(" = ")[2])
+            edge = replace(edge, local=f"{formula} = {max(values, key=len)}")
+        edges.append(edge)
+    return ComputationGraph(nodes=tuple(nodes), edges=tuple(edges))
+
+
 class GraphExplorer(_Explorer):
     """One example's computation graph under sliders; made by :func:`graph_explorer`.
 
@@ -186,11 +227,11 @@ class GraphExplorer(_Explorer):
             options=[0, 1], value=int(y), description="y",
             style={"description_width": "2.5em", "button_width": "4em"})
         # One size for every slider position: the larger of the graph's sizes with
-        # either label, half an inch wider for numbers longer than these.
-        sizes = [plots.graph_size(_compact(example_graph(x, w, b, label).computation_graph()),
+        # either label and the widest usual numbers.
+        sizes = [plots.graph_size(_compact(_widest(example_graph(x, w, b, label)
+                                                   .computation_graph())),
                                   title=False, fontsize=GRAPH_FONT) for label in (0, 1)]
-        width, height = np.max(sizes, axis=0)
-        self.view = _FigureImage(width + 0.5, height)
+        self.view = _FigureImage(*np.max(sizes, axis=0))
         self.ax = self.view.figure.add_axes((0, 0, 1, 1))
         self.drawing = None
         self.caption = ipywidgets.HTML(
@@ -219,16 +260,29 @@ class GraphExplorer(_Explorer):
     def _on_change(self, change):
         self.refresh()
 
+    @staticmethod
+    def _shown(example):
+        return _compact(example.computation_graph())
+
+    def _sized(self, example):
+        """The graph to lay out: this one's with numbers no narrower than before (_widest)."""
+        self._sizing = _widest(example.computation_graph(), getattr(self, "_sizing", None))
+        return _compact(self._sizing)
+
     def refresh(self):
         """Recompute the graph at the current values and redraw it."""
         g = self.graph
-        shown = _compact(g.computation_graph())
+        shown = self._shown(g)
         if self.drawing is None or not self.drawing.update(shown):
-            self.drawing = plots.GraphDrawing(shown, self.ax, title=False, fontsize=GRAPH_FONT)
-            for text in self.drawing.texts:
+            # laid out for the widest numbers so far, then these shown
+            sized = self._sized(g)
+            self.drawing = plots.GraphDrawing(sized, self.ax, title=False, fontsize=GRAPH_FONT,
+                                              live=True)
+            self.drawing.update(shown)
+            for text in self.drawing.numbers:
                 text.set_animated(True)
             self.view.forget_background()
-        self.view.blit("graph", self.drawing.texts)
+        self.view.blit("graph", self.drawing.numbers)
         self.view.push(draw=False)
         self._summary = f"x={g.x}, w={g.w}, b={g.b:.1f}, y={g.y}: L={g.L:.4f}"
 

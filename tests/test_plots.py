@@ -269,3 +269,33 @@ def test_cost_curve_updates_in_place_and_marks_the_rise():
 def test_style_is_readable_on_a_projector():
     assert plt.rcParams["font.size"] >= 12
     assert plt.rcParams["xtick.labelsize"] >= 12
+
+
+def test_a_live_graph_drawing_looks_the_same_and_changes_only_its_numbers():
+    def pixels(live, graph=EXAMPLE):
+        fig = plt.figure(figsize=plots.graph_size(graph))
+        drawing = plots.GraphDrawing(graph, fig.add_axes((0, 0, 1, 1)), live=live)
+        fig.canvas.draw()
+        return drawing, np.asarray(fig.canvas.buffer_rgba()).astype(int)
+
+    whole, notebook = pixels(False)
+    lines, live = pixels(True)
+    assert len(lines.texts) > len(whole.texts)  # one Text per line
+    assert all("\n" not in t.get_text() for t in lines.texts)
+    # the same picture, up to sub-pixel rounding of where a line starts
+    assert np.abs(notebook - live).max() <= 32
+    assert (np.abs(notebook - live).max(axis=2) > 0).mean() < 0.01
+    numbers = [t.get_text() for t in lines.numbers]
+    assert "= −1" in numbers and "dw1 = −0.7311" in numbers and "x1 = 1" in numbers
+    assert not any("σ" in n or "∂" in n for n in numbers)  # formulas and labels stay put
+
+    lines, _ = pixels(True, lh.example_graph((1.0, 2.0), (0.5, -1.0), 0.6, 1))  # z = −0.9
+    assert lines.update(EXAMPLE)  # z = −1: no number is longer than those
+    shown = [t.get_text() for t in lines.texts]
+    assert "b = 0.5" in shown and "= −1" in shown and "dw1 = −0.7311" in shown
+    other_label = lh.example_graph((1.0, 2.0), (0.5, -1.0), 0.5, 0)  # L's formula changes
+    assert not lines.update(other_label)
+    assert not lines.update(lh.example_graph((1.0, 2.0, 3.0), (0.7, -1.0, 1.0), 0.5, 1))
+    far = lh.example_graph((3.0, 3.0), (3.0, 3.0), 3.0, 1)  # numbers like 9.237e−09: longer
+    assert not lines.update(far)
+    assert [t.get_text() for t in lines.texts] == shown  # a refused update changes nothing

@@ -367,7 +367,7 @@ def test_graph_explorer_writes_the_numbers_a_new_drawing_would(monkeypatch):
         try:
             fresh = plots.GraphDrawing(widgets._compact(g.graph.computation_graph()),
                                        fig.add_axes((0, 0, 1, 1)), title=False,
-                                       fontsize=widgets.GRAPH_FONT)
+                                       fontsize=widgets.GRAPH_FONT, live=True)
             return [t.get_text() for t in fresh.texts]
         finally:
             plt.close(fig)
@@ -379,3 +379,11 @@ def test_graph_explorer_writes_the_numbers_a_new_drawing_would(monkeypatch):
     assert g.drawing is not first  # laid out anew for them
     assert [t.get_text() for t in g.drawing.texts] == fresh_strings()
     assert any("e−09" in t.get_text() for t in g.drawing.texts)
+    laid_out = g.drawing
+    for value in (2.9, 2.8, 3.0):  # numbers no longer than those: in place
+        g.sliders["w1"].value = value
+    assert g.drawing is laid_out
+    g.y.value = 0  # the loss's formula changes: laid out anew, with the new formula
+    assert g.drawing is not laid_out
+    assert "L = −log(1 − a)" in [t.get_text() for t in g.drawing.texts]
+    assert [t.get_text() for t in g.drawing.texts] == fresh_strings()
