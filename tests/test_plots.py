@@ -13,6 +13,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
 
 import logreg_helpers as lh  # noqa: E402
 from logreg_helpers import plots  # noqa: E402
+from logreg_helpers.graph import number_text  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -290,9 +291,11 @@ def test_a_live_graph_drawing_looks_the_same_and_changes_only_its_numbers():
     assert not any("σ" in n or "∂" in n for n in numbers)  # formulas and labels stay put
 
     lines, _ = pixels(True, lh.example_graph((1.0, 2.0), (0.5, -1.0), 0.6, 1))  # z = −0.9
-    assert lines.update(EXAMPLE)  # z = −1: no number is longer than those
+    moved = lh.example_graph((1.0, 2.0), (0.5, -1.0), 0.3, 1)  # z = −1.2: no longer numbers
+    assert lines.update(moved)
     shown = [t.get_text() for t in lines.texts]
-    assert "b = 0.5" in shown and "= −1" in shown and "dw1 = −0.7311" in shown
+    assert "b = 0.3" in shown and "= −1.2" in shown
+    assert f"dw1 = {number_text(moved.dw[0])}" in shown
     other_label = lh.example_graph((1.0, 2.0), (0.5, -1.0), 0.5, 0)  # L's formula changes
     assert not lines.update(other_label)
     assert not lines.update(lh.example_graph((1.0, 2.0, 3.0), (0.7, -1.0, 1.0), 0.5, 1))
