@@ -26,6 +26,7 @@ Stop it with Ctrl+C.
 """
 
 import argparse
+import asyncio
 import atexit
 import copy
 import os
@@ -33,6 +34,7 @@ import secrets
 import shutil
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +62,7 @@ APPS = {
         "iterations, with the cost curve and the decision boundary (notebook 04)."),
 }
 TAG = "demo"
+PREHEAT_WAIT = 60  # seconds: the URL is printed then even if a kernel has not started
 
 
 def app_notebook(app):
@@ -109,7 +112,7 @@ def voila_argv(target, port, token):
         "--VoilaConfiguration.default_pool_size=1",
         # After a page takes its kernel, start the next one a while later, not while the
         # teacher is using the app: on a two-core laptop that would slow every move.
-        "--VoilaKernelManager.fill_delay=20",
+        "--VoilaKernelManager.fill_delay=60",
     ]
 
 
@@ -139,16 +142,32 @@ def main(argv=None):
     print(f"\n{what}: starting (the apps run in their kernels before the page opens).",
           flush=True)
 
+    from tornado.ioloop import IOLoop
     from traitlets.config import Config
     from voila.app import Voila
 
+    apps = {f"{name}.ipynb" for name in names}
+
     class ClassroomVoila(Voila):
         def launch_browser(self):
-            """Called once the port is bound: say where the demo is (no browser is opened)."""
+            """Called once the port is bound: say where the demo is (no browser is opened).
+
+            Said once every app's kernel has started. Voilà gives a page its app's
+            preheated kernel only from then on: a page asked for earlier would start a
+            kernel of its own, and two kernels starting on a two-core laptop slow each other.
+            """
             url = f"http://127.0.0.1:{self.port}/?token={token}"
-            print(f"Open this URL in a browser on this computer:\n\n    {url}\n", flush=True)
-            if args.url_file:
-                Path(args.url_file).write_text(url + "\n", encoding="utf-8")
+
+            async def announce():
+                waited = time.monotonic()
+                while (not apps <= set(self.kernel_manager.notebook_data)
+                       and time.monotonic() - waited < PREHEAT_WAIT):
+                    await asyncio.sleep(0.05)
+                print(f"Open this URL in a browser on this computer:\n\n    {url}\n", flush=True)
+                if args.url_file:
+                    Path(args.url_file).write_text(url + "\n", encoding="utf-8")
+
+            IOLoop.current().add_callback(announce)
 
     config = Config()
     config.Voila.tornado_settings = {"jinja_template_vars": {"classroom_apps": [
