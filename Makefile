@@ -6,7 +6,8 @@
 #                    and thread counts (the notebooks), and the oldest allowed versions
 #                    (.venv-oldest: module tests and notebooks)
 #   make notebooks   re-execute every notebook in place, so the committed outputs are fresh
-#   make demo        the alpha/iterations playground as a code-free app (Voila), for the classroom
+#   make demo        the explorers as code-free apps (Voila), for the classroom: a start page,
+#                    or one app with APP=graph or APP=playground
 #   make bench       the full benchmarks: benchmarks/results.md and benchmarks/results.png
 #   make exercises   regenerate the student edition, notebooks/exercises/, from the teaching notebooks
 #   make mutation    mutation testing of the math modules (slow): tests/mutation/results.md
@@ -61,8 +62,10 @@ notebooks: $(STAMP)
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
+APP ?=
+DEMO_ARGS ?=
 demo: $(STAMP)
-	$(PY) scripts/demo.py
+	$(PY) scripts/demo.py $(APP) $(DEMO_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks

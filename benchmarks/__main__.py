@@ -12,6 +12,7 @@ import time
 from . import (
     bandwidth,
     dask_stream,
+    demo,
     imports,
     loop,
     machine,
@@ -25,22 +26,24 @@ from . import (
 )
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# The order, which the results follow.
+# The order, which the results follow: name -> run(quick, machine_line) -> Claim.
 CLAIMS = {
-    "loop": loop,
-    "bandwidth": bandwidth,
-    "peer": peer,
-    "memory": memory,
-    "notebooks": notebooks,
-    "playground": playground,
-    "imports": imports,
-    "numpy_path": numpy_path,
-    "dask_stream": dask_stream,
-    "out_of_core": out_of_core,
+    "loop": loop.run,
+    "bandwidth": bandwidth.run,
+    "peer": peer.run,
+    "memory": memory.run,
+    "notebooks": notebooks.run,
+    "playground": playground.run,
+    "startup": demo.startup,
+    "browser": demo.latency,
+    "imports": imports.run,
+    "numpy_path": numpy_path.run,
+    "dask_stream": dask_stream.run,
+    "out_of_core": out_of_core.run,
 }
 # The notebooks run last: they take longest, and read files that change most often.
-RUN_ORDER = ("loop", "bandwidth", "peer", "memory", "playground", "imports", "numpy_path",
-             "dask_stream", "out_of_core", "notebooks")
+RUN_ORDER = ("loop", "bandwidth", "peer", "memory", "playground", "startup", "browser",
+             "imports", "numpy_path", "dask_stream", "out_of_core", "notebooks")
 
 
 def main(argv=None):
@@ -71,7 +74,7 @@ def main(argv=None):
         if key == "loop":
             claim = loop.run(args.quick, line, png_path)
         else:
-            claim = CLAIMS[key].run(args.quick, line)
+            claim = CLAIMS[key](args.quick, line)
         print(f"           {claim.name}: {claim.measured} -> {claim.verdict}", file=sys.stderr,
               flush=True)
         results[key] = claim

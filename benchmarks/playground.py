@@ -1,80 +1,110 @@
-"""Claim 6: the learning-rate playground answers at once.
+"""Claim 6: the explorers answer at once, kernel side.
 
-What the kernel does when you move the α slider of notebook 04: retrain from
-zeros for the chosen number of iterations, redraw the cost curve and the
-decision boundary, encode the PNG and hand it to the image widget. Sending
-it to the browser and drawing it there are not included (they do not depend
-on our code). Timed by setting the slider's value, as the browser does.
+What the kernel does when a slider of an explorer moves, timed by setting the
+slider's value as the browser does: the whole ``refresh`` (train or slice the
+run, draw what changed, encode the PNG, hand it to the image widget). Sending
+it to the browser and showing it there are the browser benchmark's part
+(benchmarks/demo.py).
+
+The moves are a hand's: the α slider one step at a time (each step a new α,
+so each is trained anew, 1,000 iterations on the toy data), the iterations
+slider one step at a time (the run is sliced, not trained again), and the w1
+slider of the graph explorer one step at a time. Where the time of an α move
+goes is shown beside it: training, drawing, encoding.
 """
 
 import statistics
 import time
 import warnings
 
+import numpy as np
+
 from .report import Claim, table
 from .timing import format_seconds
 
-TARGET = 0.060  # seconds, median
+TARGET = 0.040  # seconds, median of every kind of move
 ITERATIONS = 1000
 
 
+def _timed(moves, move):
+    """Wall and CPU seconds of each call ``move(i)``."""
+    wall, cpu = [], []
+    for i in range(moves):
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        move(i)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - start_cpu)
+    return wall, cpu
+
+
+def _row(what, wall, cpu):
+    return (what, format_seconds(statistics.median(wall)), format_seconds(min(wall)),
+            format_seconds(max(wall)), format_seconds(statistics.median(cpu)))
+
+
 def run(quick, machine_line):
-    try:
-        from logreg_helpers.widgets import Playground
-    except ImportError as error:
-        return Claim(
-            name="widgets answer at once",
-            how="kernel-side time of one playground update",
-            measured="—", target=f"median at most {TARGET * 1e3:.0f} ms", met=None,
-            details=f"Skipped: `logreg_helpers.widgets` could not be imported ({error}).",
-            note="the playground is not available",
-        )
     import logreg_helpers as lh
+    from logreg_helpers.widgets import Playground, graph_explorer
 
     moves = 4 if quick else 31
-    alphas = [0.05, 0.1, 0.2, 0.4, 0.8]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        playground = Playground(alpha=alphas[-1], iterations=ITERATIONS)
+        playground = Playground(alpha=0.01, iterations=ITERATIONS)
         X, Y = playground.X, playground.Y
-        update, retrain = [], []
-        for i in range(moves):
-            alpha = alphas[i % len(alphas)]
+        steps = 10 ** (-2 + 0.05 * np.arange(1, moves + 1))  # the slider's next positions
+
+        def alpha_move(i):
             before = playground.view.image.value
-            start = time.perf_counter()
-            playground.alpha.value = alpha  # what a slider move does
-            update.append(time.perf_counter() - start)
+            playground.alpha.value = float(steps[i])
             if playground.view.image.value == before:
-                raise AssertionError("moving the slider did not redraw the playground")
-            start = time.perf_counter()
-            lh.train(X, Y, alpha, ITERATIONS)
-            retrain.append(time.perf_counter() - start)
+                raise AssertionError("moving the α slider did not redraw the playground")
+
+        def iteration_move(i):
+            playground.iterations.value = ITERATIONS - 1 - i
+
+        alpha = _timed(moves, alpha_move)
+        iterations = _timed(moves, iteration_move)
+        # where an α move's time goes
+        train = _timed(moves, lambda i: lh.train(X, Y, float(steps[i]), ITERATIONS,
+                                                 keep_path=True))
+        draw = _timed(moves, lambda i: playground._draw(playground.run.axis_end))
+        encode = _timed(moves, lambda i: playground.view.png(draw=False))
         playground.close()
 
-    median = statistics.median(update)
+        graph = graph_explorer()
+        w1 = np.round(graph.sliders["w1"].value + 0.1 * np.arange(1, moves + 1), 1)
+        graph_move = _timed(moves, lambda i: setattr(graph.sliders["w1"], "value", float(w1[i])))
+        graph.close()
+
+    judged = {"α": alpha[0], "iterations": iterations[0], "graph": graph_move[0]}
+    medians = {k: statistics.median(v) for k, v in judged.items()}
     rows = [
-        ("one slider move: retrain and redraw", format_seconds(median),
-         format_seconds(min(update)), format_seconds(max(update))),
-        (f"of which `train` alone ({ITERATIONS:,} iterations, m = {X.shape[1]})",
-         format_seconds(statistics.median(retrain)), format_seconds(min(retrain)),
-         format_seconds(max(retrain))),
+        _row(f"playground: one step of the α slider (trains {ITERATIONS:,} iterations)", *alpha),
+        _row("  of which training (`train`, with its path)", *train),
+        _row("  of which drawing the changes over the background", *draw),
+        _row("  of which encoding the PNG", *encode),
+        _row("playground: one step of the iterations slider (slices the run)", *iterations),
+        _row("graph explorer: one step of the w1 slider", *graph_move),
     ]
     details = "\n".join([
-        f"{moves} moves of the α slider between {alphas[0]} and {alphas[-1]}, "
-        f"{ITERATIONS:,} iterations, on the toy data ({X.shape[0]} features, "
-        f"m = {X.shape[1]}).",
+        f"{moves} moves of each kind, each to a value not shown before, on the toy data "
+        f"({X.shape[0]} features, m = {X.shape[1]}). Wall-clock times; the last column is the "
+        "processor time of the kernel's thread, which other programs on the machine do not "
+        "lengthen.",
         "",
-        table(("what", "median", "best", "worst"), rows),
+        table(("what", "median", "best", "worst", "median, processor time"), rows),
         "",
         machine_line,
     ])
+    worst = max(medians, key=medians.get)
     return Claim(
         name="widgets answer at once",
-        how=f"kernel-side time of one playground update (retrain {ITERATIONS:,} iterations "
-        "on the toy data and redraw)",
-        measured=f"median {median * 1e3:.0f} ms",
-        target=f"median at most {TARGET * 1e3:.0f} ms",
-        met=None if quick else median <= TARGET,
+        how=f"kernel-side time of one slider move: the playground's α ({ITERATIONS:,} "
+        "iterations trained on the toy data) and iterations, the graph explorer's w1",
+        measured=", ".join(f"{k} {v * 1e3:.0f} ms" for k, v in medians.items())
+        + " (medians)",
+        target=f"median at most {TARGET * 1e3:.0f} ms for each",
+        met=None if quick else medians[worst] <= TARGET,
         details=details,
-        note="quick mode" if quick else "",
+        note="quick mode" if quick else f"the slowest is the {worst} move",
     )

@@ -20,50 +20,122 @@ save a temporary each. ``max(E, [Z ≥ 0])`` picks 1 or E without ``np.where``
 (E ≤ 1) and gives the same numbers as ``numerics.sigmoid``. The sums over
 blocks equal the sums over all columns up to rounding.
 
+Why threads: the element-wise work on a block (the exponential above all, and
+the logarithm of the cost) runs on one core. Where numpy's exponential has no
+wide vector instructions (AVX2 processors, unlike AVX-512 ones) it costs as
+much as reading the block from memory. And a BLAS product on one block wakes
+the BLAS's own threads for a few hundred microseconds of work: on a busy
+machine each wake-up waits for a core. So when X has many blocks, its columns
+are split into one contiguous part per BLAS thread, each part is run by a
+thread of its own through its blocks with the BLAS kept to one thread, and the
+parts' sums are added. Every core then reads X, once, and does the element-wise
+work of its own part (numpy and the BLAS release the interpreter's lock while
+they compute). The split depends only on m and the number of BLAS threads, so
+a result does not change from one call to the next.
+
 The functions here take inputs that are already checked (float arrays of the
 lecture's shapes, b a float) and check nothing themselves. NaN or inf in X,
 or a wᵀX + b beyond the floating-point range, come out as non-finite results
 (with numpy's warnings unless the caller silences them).
 
 ``sums`` gives the three sums before the division by m: ``chunked.py`` runs it
-on each chunk of a dask array and adds the chunks' sums.
+on each chunk of a dask array and adds the chunks' sums. It stays on one thread:
+there Dask already runs one chunk per core.
 """
 
 import numpy as np
 
 # Columns per block. 8,192 columns keep a block's vectors (64 KB each) in the L2
 # cache and spread numpy's fixed cost per call over many columns; at n_x = 100 a
-# block of X (6.5 MB) stays in the L3 cache between its two BLAS products and is
-# big enough for OpenBLAS to use every core (below about half a million entries it
-# runs a matrix-vector product on one thread).
+# block of X (6.5 MB) stays in the cache between its two BLAS products.
 BLOCK = 8192
+# X is split between threads from this many blocks per thread on: below it, the
+# threads' start and the BLAS's switch to one thread cost more than they save.
+BLOCKS_PER_THREAD = 4
+
+
+def _block(w, b, Xb, Yb, with_cost):
+    """One block's sums: (Σ losses or 0.0, Xb dZᵀ, Σ dZ)."""
+    Z = w.T @ Xb
+    Z += b
+    E = np.abs(Z)
+    np.exp(np.negative(E, out=E), out=E)  # E = exp(-|Z|)
+    loss = 0.0
+    if with_cost:
+        losses = np.maximum(Z, 0.0)
+        losses -= Yb * Z
+        losses += np.log1p(E)
+        loss = losses.sum()
+    A = np.maximum(E, Z >= 0)  # the numerator of σ(Z): 1 where Z >= 0, else E
+    E += 1.0  # the denominator, 1 + E, in place
+    A /= E  # A = σ(Z)
+    dZ = A  # A is not needed again: its buffer becomes dZ
+    dZ -= Yb  # dZ = A - Y
+    return loss, Xb @ dZ.T, dZ.sum()
+
+
+def _part(w, b, X, Y, with_cost, start, stop):
+    """The sums over the columns start:stop, block by block."""
+    loss, dw, db = 0.0, np.zeros((X.shape[0], 1)), 0.0
+    for first in range(start, stop, BLOCK):
+        last = min(first + BLOCK, stop)
+        block_loss, block_dw, block_db = _block(w, b, X[:, first:last], Y[:, first:last],
+                                                with_cost)
+        loss += block_loss
+        dw += block_dw
+        db += block_db
+    return loss, dw, db
+
+
+class _Threads:
+    """The BLAS's threads, a pool of as many of our own, and a way to keep the BLAS to one.
+
+    Made on the first large call: threadpoolctl (installed with scikit-learn)
+    takes a few milliseconds to find the BLAS numpy uses.
+    """
+
+    _made = None
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        from threadpoolctl import ThreadpoolController
+
+        self.controller = ThreadpoolController()
+        blas = self.controller.select(user_api="blas").lib_controllers
+        self.count = max(1, min((c.num_threads for c in blas), default=1))
+        self.pool = ThreadPoolExecutor(self.count - 1) if self.count > 1 else None
+
+    @classmethod
+    def get(cls):
+        if cls._made is None:
+            cls._made = cls()
+        return cls._made
+
+    def run(self, w, b, X, Y, with_cost):
+        """The sums over all of X, one contiguous part of the columns per thread."""
+        m = X.shape[1]
+        edges = [m * i // self.count for i in range(self.count + 1)]
+        with self.controller.limit(limits=1, user_api="blas"):
+            others = [self.pool.submit(_part, w, b, X, Y, with_cost, edges[i], edges[i + 1])
+                      for i in range(1, self.count)]
+            parts = [_part(w, b, X, Y, with_cost, edges[0], edges[1])]
+            parts += [other.result() for other in others]
+        loss = sum(part[0] for part in parts)
+        dw = sum(part[1] for part in parts[1:]) + parts[0][1]
+        db = sum(part[2] for part in parts)
+        return loss, dw, db
 
 
 def _blocked_pass(w, b, X, Y, with_cost):
     n_x, m = X.shape
-    total_loss = 0.0
-    dw = np.zeros((n_x, 1))
-    db = 0.0
-    for start in range(0, m, BLOCK):
-        Xb = X[:, start : start + BLOCK]
-        Yb = Y[:, start : start + BLOCK]
-        Z = w.T @ Xb
-        Z += b
-        E = np.abs(Z)
-        np.exp(np.negative(E, out=E), out=E)  # E = exp(-|Z|)
-        if with_cost:
-            losses = np.maximum(Z, 0.0)
-            losses -= Yb * Z
-            losses += np.log1p(E)
-            total_loss += losses.sum()
-        A = np.maximum(E, Z >= 0)  # the numerator of σ(Z): 1 where Z >= 0, else E
-        E += 1.0  # the denominator, 1 + E, in place
-        A /= E  # A = σ(Z)
-        dZ = A  # A is not needed again: its buffer becomes dZ
-        dZ -= Yb  # dZ = A - Y
-        dw += Xb @ dZ.T
-        db += dZ.sum()
-    return total_loss, dw, db
+    if m <= BLOCK:  # one block: the playground's case, where every microsecond is a call
+        loss, dw, db = _block(w, b, X, Y, with_cost)
+    elif m >= 2 * BLOCKS_PER_THREAD * BLOCK and _Threads.get().count > 1:
+        loss, dw, db = _Threads.get().run(w, b, X, Y, with_cost)
+    else:
+        loss, dw, db = _part(w, b, X, Y, with_cost, 0, m)
+    return loss, dw, db
 
 
 def cost_and_gradients(w, b, X, Y):
@@ -109,5 +181,5 @@ def sums(w, b, X, Y):
     XdZ : ndarray, shape (n_x, 1)
     total_dZ : float
     """
-    total_loss, XdZ, total_dZ = _blocked_pass(w, b, X, Y, with_cost=True)
+    total_loss, XdZ, total_dZ = _part(w, b, X, Y, True, 0, X.shape[1])
     return float(total_loss), XdZ, float(total_dZ)

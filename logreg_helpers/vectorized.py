@@ -211,6 +211,10 @@ class TrainResult:
     diverged : bool
     message : str
         A sentence on how the run ended, for printing.
+    path : ndarray, shape (steps + 1, n_x + 1), or None
+        Only from ``train(..., keep_path=True)``: row i holds w (as a row)
+        and then b after i accepted steps, so its last row is the returned
+        w and b. The playground slides along it instead of training again.
     """
 
     w: np.ndarray
@@ -219,13 +223,14 @@ class TrainResult:
     cost: float
     diverged: bool
     message: str
+    path: np.ndarray | None = None
 
     def __iter__(self):
         """w, b, costs: the three values the lecture's training function returns."""
         return iter((self.w, self.b, self.costs))
 
 
-def train(X, Y, alpha, iterations, w=None, b=0.0):
+def train(X, Y, alpha, iterations, w=None, b=0.0, keep_path=False):
     """Gradient descent: repeat ``iterations`` times w := w - α dw, b := b - α db.
 
     Parameters
@@ -239,6 +244,8 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
     w : array, shape (n_x, 1), optional
         Where to start; zeros when omitted.
     b : float
+    keep_path : bool
+        Also return w and b after every step, as ``.path``.
 
     Returns
     -------
@@ -276,22 +283,33 @@ def train(X, Y, alpha, iterations, w=None, b=0.0):
             check_finite(X, result=dw)  # a NaN or inf in X shows up in dw: say where
             raise ValueError(_OVERFLOW)
         costs = []
+        path = [(w, b)] if keep_path else None
         for i in range(iterations):
             costs.append(J)  # J before update i
             w_next, b_next = w - alpha * dw, b - alpha * db  # w := w - α dw,  b := b - α db
             if not (_all_finite(w_next) and math.isfinite(b_next)):  # the step overflowed
                 costs.append(float("inf"))
-                return _diverged(i + 1, costs, alpha, _in(xp, w), b)
+                return _diverged(i + 1, costs, alpha, _in(xp, w), b, path)
             J, dw, db = kernel(w_next, b_next, X, Y)
             if not J <= costs[0] * (1 + 1e-9) + 1e-12:  # rose above the start (or overflowed)
                 costs.append(J if math.isfinite(J) else float("inf"))
-                return _diverged(i + 1, costs, alpha, _in(xp, w), b)
+                return _diverged(i + 1, costs, alpha, _in(xp, w), b, path)
             w, b = w_next, b_next
+            if path is not None:
+                path.append((w, b))
     message = f"Finished {iterations} iterations with alpha = {alpha:g}: J = {J:.6f}."
-    return TrainResult(_in(xp, w), b, np.array(costs), J, False, message)
+    return TrainResult(_in(xp, w), b, np.array(costs), J, False, message, _as_rows(path))
 
 
-def _diverged(i, costs, alpha, w, b):
+def _as_rows(path):
+    """[(w, b), ...] as an array with one row [w..., b] per step; None stays None."""
+    if path is None:
+        return None
+    ws, bs = zip(*path)
+    return np.vstack([np.hstack(ws), bs]).T
+
+
+def _diverged(i, costs, alpha, w, b, path=None):
     """Stop a diverging run: warn in words and return the last good parameters."""
     message = (
         f"Diverged at iteration {i}: the cost rose from {costs[0]:.4g} to {costs[-1]:.4g}. "
@@ -300,7 +318,7 @@ def _diverged(i, costs, alpha, w, b):
     )
     # warn_explicit names the function, not a file path that differs between machines
     warnings.warn_explicit(message, DivergenceWarning, filename="logreg_helpers.train", lineno=i)
-    return TrainResult(w, b, np.array(costs), costs[-2], True, message)
+    return TrainResult(w, b, np.array(costs), costs[-2], True, message, _as_rows(path))
 
 
 def predict(w, b, X, threshold=0.5):

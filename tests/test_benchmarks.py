@@ -20,6 +20,8 @@ CLAIMS = [
     "no copies of X",
     "notebooks execute quickly",
     "widgets answer at once",
+    "the demo starts quickly",
+    "the demo answers in the browser",
     "import is cheap",
     "numpy path unchanged",
     "dask streams X",

@@ -6,10 +6,17 @@ import numpy as np
 import pytest
 
 import logreg_helpers as lh
-from logreg_helpers.blocked import BLOCK, cost_and_gradients, gradients_without_cost
+from logreg_helpers.blocked import (
+    BLOCK,
+    BLOCKS_PER_THREAD,
+    cost_and_gradients,
+    gradients_without_cost,
+)
 
-# one block, exactly one block, a block and one column, several blocks and a remainder
-SHAPES = [(1, 1), (4, 37), (3, BLOCK), (3, BLOCK + 1), (2, 3 * BLOCK + 17)]
+# One block, exactly one block, a block and one column, several blocks and a remainder,
+# and enough blocks to be split between threads (where the BLAS has more than one).
+THREADED = 2 * BLOCKS_PER_THREAD * BLOCK + 17
+SHAPES = [(1, 1), (4, 37), (3, BLOCK), (3, BLOCK + 1), (2, 3 * BLOCK + 17), (3, THREADED)]
 
 
 def random_problem(n_x, m, seed):
@@ -71,3 +78,19 @@ def test_kernel_allocates_no_copy_of_X():
     tracemalloc.stop()
     assert peak < X.nbytes / 20, f"peak {peak / 1e6:.1f} MB for X of {X.nbytes / 1e6:.0f} MB"
     assert peak < 5 * 8 * m  # fewer than five float vectors of length m
+
+
+def test_threaded_pass_gives_the_same_result_every_time_and_restores_the_blas():
+    from threadpoolctl import threadpool_info
+
+    def blas_threads():
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+    before = blas_threads()
+    w, b, X, Y = random_problem(3, THREADED, seed=8)
+    first = cost_and_gradients(w, b, X, Y)
+    for _ in range(3):
+        J, dw, db = cost_and_gradients(w, b, X, Y)
+        assert J == first[0] and db == first[2]
+        np.testing.assert_array_equal(dw, first[1])
+    assert blas_threads() == before  # kept to one thread during the pass only

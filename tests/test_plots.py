@@ -271,12 +271,11 @@ def test_cost_curve_plots_every_cost():
 def test_cost_curve_updates_in_place_and_marks_the_rise():
     _, ax = plots.new_figure()
     curve = plots.CostCurve(ax, start=np.log(2), start_label="J at the start, log 2")
-    assert curve.artists == [curve.line, curve.rise, curve.note, ax.title]
+    assert curve.artists == [curve.line, curve.rise, curve.note]
     costs = lh.train(*lh.toy_data(), 0.5, 30).costs
-    curve.set(np.arange(len(costs)), costs, title="α = 0.5")
+    curve.set(np.arange(len(costs)), costs)
     np.testing.assert_array_equal(curve.line.get_ydata(), costs)
     assert len(curve.rise.get_xdata()) == 0 and curve.note.get_text() == ""
-    assert ax.get_title() == "α = 0.5"
     curve.set([0, 1], [0.69, 0.7], rise=([1, 2], [0.7, 3.0]), note="diverged")
     np.testing.assert_array_equal(curve.rise.get_ydata(), [0.7, 3.0])
     assert curve.note.get_text() == "diverged" and len(ax.lines) == 3  # no new artists
@@ -358,3 +357,35 @@ def test_a_capped_weight_scale_says_so_with_a_pointed_colour_bar():
     assert image.colorbar.extend == "max"  # only the positive side is cut off
     fig, axes = plots.show_weights(w)
     assert axes[0, 0].get_images()[0].colorbar.extend == "neither"
+
+
+def test_a_live_graph_drawing_looks_the_same_and_changes_only_its_numbers():
+    def pixels(live, graph=EXAMPLE):
+        fig = plt.figure(figsize=plots.graph_size(graph))
+        drawing = plots.GraphDrawing(graph, fig.add_axes((0, 0, 1, 1)), live=live)
+        fig.canvas.draw()
+        return drawing, np.asarray(fig.canvas.buffer_rgba()).astype(int)
+
+    whole, notebook = pixels(False)
+    lines, live = pixels(True)
+    assert len(lines.texts) > len(whole.texts)  # one Text per line
+    assert all("\n" not in t.get_text() for t in lines.texts)
+    # the same picture, up to sub-pixel rounding of where a line starts
+    assert np.abs(notebook - live).max() <= 32
+    assert (np.abs(notebook - live).max(axis=2) > 0).mean() < 0.01
+    numbers = [t.get_text() for t in lines.numbers]
+    assert "= −1" in numbers and "dw1 = −0.7311" in numbers and "x1 = 1" in numbers
+    assert not any("σ" in n or "∂" in n for n in numbers)  # formulas and labels stay put
+
+    lines, _ = pixels(True, lh.example_graph((1.0, 2.0), (0.5, -1.0), 0.6, 1))  # z = −0.9
+    moved = lh.example_graph((1.0, 2.0), (0.5, -1.0), 0.3, 1)  # z = −1.2: no longer numbers
+    assert lines.update(moved)
+    shown = [t.get_text() for t in lines.texts]
+    assert "b = 0.3" in shown and "= −1.2" in shown
+    assert f"dw1 = {number_text(moved.dw[0])}" in shown
+    other_label = lh.example_graph((1.0, 2.0), (0.5, -1.0), 0.5, 0)  # L's formula changes
+    assert not lines.update(other_label)
+    assert not lines.update(lh.example_graph((1.0, 2.0, 3.0), (0.7, -1.0, 1.0), 0.5, 1))
+    far = lh.example_graph((3.0, 3.0), (3.0, 3.0), 3.0, 1)  # numbers like 9.237e−09: longer
+    assert not lines.update(far)
+    assert [t.get_text() for t in lines.texts] == shown  # a refused update changes nothing

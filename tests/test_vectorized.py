@@ -338,3 +338,18 @@ def test_import_does_not_load_plotting_or_widgets():
             "print(sorted(k for k in ('matplotlib', 'ipywidgets', 'sklearn') if k in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_train_keeps_its_path_when_asked():
+    X, Y = lh.toy_data()
+    run = lh.train(X, Y, 0.5, 30, keep_path=True)
+    assert lh.train(X, Y, 0.5, 30).path is None
+    assert run.path.shape == (31, 3)
+    for k in (0, 1, 17, 30):  # row k: the w and b that k steps reach
+        shorter = lh.train(X, Y, 0.5, k)
+        np.testing.assert_array_equal(run.path[k], [*shorter.w.ravel(), shorter.b])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", lh.DivergenceWarning)
+        diverged = lh.train(X, Y, 50.0, 30, keep_path=True)
+    assert diverged.diverged and diverged.path.shape == (1, 3)  # no step was kept
+    np.testing.assert_array_equal(diverged.path[-1], [*diverged.w.ravel(), diverged.b])

@@ -11,7 +11,7 @@ import pytest
 from conftest import curvature_bound
 
 import logreg_helpers as lh
-from logreg_helpers import widgets
+from logreg_helpers import plots, widgets
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -60,7 +60,6 @@ def test_run_describes_a_good_run_in_numbers_and_words(no_widgets):
     np.testing.assert_array_equal(iterations, np.arange(401))
     np.testing.assert_array_equal(costs, [*expected.costs, expected.cost])
     assert [len(part) for part in run.rise] == [0, 0] and run.rise_note == run.shown_note == ""
-    assert run.title == "cost J, α = 0.1, 400 iterations"
     assert run.axis_end == 500
     assert f"2/β = {safe:.3g}" in run.safe_line
     assert f"α = {0.1 / safe:.2g} × 2/β, below" in run.safe_line
@@ -104,7 +103,6 @@ def test_playground_shows_what_its_run_describes(playground):
     X, Y = lh.toy_data()
     expected = widgets.PlaygroundRun.train(X, Y, 0.1, 400)
     np.testing.assert_allclose(p.run.w, expected.w)
-    np.testing.assert_allclose(p.result.w, expected.w)  # the TrainResult, as before
     assert p.run.cost == pytest.approx(expected.cost)
     assert expected.params_line in p.status.value and "J = " in p.status.value
     assert html.escape(expected.safe_line) in p.safe.value
@@ -113,7 +111,7 @@ def test_playground_shows_what_its_run_describes(playground):
     w1, w2 = np.ravel(expected.w)
     np.testing.assert_allclose(w1 * np.asarray(xs) + w2 * np.asarray(ys) + expected.b, 0,
                                atol=1e-9)
-    assert p.ax_cost.get_title() == expected.title
+    assert (p.run.alpha, p.run.iterations) == (0.1, 400)
     assert p.boundary.colorbar.ax.get_ylabel() == "σ(z) = P(y = 1 | x)"
 
     trained = lh.train(X, Y, 0.1, 400)
@@ -187,15 +185,15 @@ def test_a_bug_surfaces_instead_of_becoming_a_message(playground, monkeypatch, b
     monkeypatch.undo()
     monkeypatch.setattr(widgets.PlaygroundRun, "train", classmethod(buggy))
     with pytest.raises(type(bug)):
-        p.iterations.value = (p.iterations.value + 7) % 1000  # a change, whatever ran before
+        p.alpha.value = 0.3  # a new alpha trains, whatever ran before
 
 
 def test_step_button_adds_one_iteration(playground):
     p = playground
     p.iterations.value = 10
     p.step.click()
-    assert p.iterations.value == 11
-    assert "11 iterations" in p.ax_cost.get_title()
+    assert p.iterations.value == 11 and p.run.iterations == 11
+    assert len(p.cost_curve.line.get_xdata()) == 12  # J before each of 11 steps, and after
 
 
 def test_dataset_switch_uses_the_standardised_real_data(playground):
@@ -273,3 +271,127 @@ def test_no_figure_or_memory_build_up_after_hundreds_of_moves(playground):
     # with new titles (about 100 kB here); a leaked figure or image would be megabytes.
     print(f"traced memory change over 80 moves: {(end - start) / 1e3:+.0f} kB")
     assert end - start < 500_000, f"memory grew by {(end - start) / 1e6:.2f} MB in 80 moves"
+
+
+# ---------------------------------------------------------------- one run seen at every length
+
+
+@pytest.mark.parametrize("alpha", [0.1, 10.0, 50.0])  # calm, fast, diverging at once
+def test_a_run_seen_after_fewer_iterations_is_the_run_trained_that_far(no_widgets, alpha):
+    X, Y = lh.toy_data()
+    long = widgets.PlaygroundRun.train(X, Y, alpha, 7, until=300)
+    assert long.iterations == 7
+    for k in [0, 1, 2, 7, 150, 299, 300]:
+        seen = long.at(k)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", lh.DivergenceWarning)
+            expected = lh.train(X, Y, alpha, k)
+        np.testing.assert_array_equal(seen.w, expected.w)  # the same steps, bit for bit
+        assert (seen.b, seen.cost, seen.diverged) == (expected.b, expected.cost, expected.diverged)
+        np.testing.assert_array_equal(seen.costs, expected.costs)
+        assert seen.message == (expected.message if expected.diverged else "")
+        assert seen.curve[1][-1] == (expected.costs[-2] if expected.diverged else expected.cost)
+    if long.diverged:
+        assert long.trained == float("inf") and long.at(2000).diverged
+    else:
+        assert long.trained == 300
+        with pytest.raises(ValueError, match="trained for 300 iterations"):
+            long.at(301)
+
+
+def test_iteration_moves_train_only_past_the_end_of_the_run(playground, monkeypatch):
+    p = playground
+    p.dataset.value = p.dataset.options[0]
+    p.alpha.value, p.iterations.value = 0.05, 200
+    calls = []
+    real_train = widgets.train
+
+    def counting(*args, **kwargs):
+        calls.append(args[3])  # iterations asked for
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(widgets, "train", counting)
+    p.alpha.value = 0.06  # a new alpha: trained to the iterations shown
+    assert calls == [200]
+    p.iterations.value = 120  # shorter: the same run, sliced
+    p.iterations.value = 200
+    assert calls == [200]
+    p.iterations.value = 201  # past its end: trained once to the slider's end
+    assert calls == [200, p.iterations.max]
+    p.iterations.value = 1500
+    assert calls == [200, p.iterations.max]
+    X, Y = lh.toy_data()
+    assert p.run.cost == real_train(X, Y, 0.06, 1500).cost
+
+
+# ---------------------------------------------------------------- the PNG, the text sizes
+
+
+def test_png_holds_the_figure_pixels_exactly():
+    import io
+
+    import PIL.Image
+
+    rng = np.random.default_rng(0)
+    rgba = rng.integers(0, 256, size=(7, 5, 4), dtype=np.uint8)
+    decoded = np.asarray(PIL.Image.open(io.BytesIO(widgets._png(rgba))))
+    np.testing.assert_array_equal(decoded, rgba)
+    p = widgets.Playground(iterations=50)
+    shown = np.asarray(PIL.Image.open(io.BytesIO(p.view.image.value)))
+    np.testing.assert_array_equal(shown, np.asarray(p.view.figure.canvas.buffer_rgba()))
+    assert (shown[..., 3] == 255).all()  # opaque
+
+
+def _smallest_text_on_a_1024_screen(figure):
+    """The smallest text of a drawn figure, in pixels, when the figure is 990 pixels across."""
+    from matplotlib.text import Text
+
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    scale = 990 / (figure.get_figwidth() * figure.dpi)
+    return min(t.get_fontsize() * figure.dpi / 72 * scale for t in texts), len(texts)
+
+
+def test_explorer_text_stays_readable_on_a_projector(playground):
+    p = playground
+    p.alpha.value, p.iterations.value = 50.0, 300  # diverged: its notes show too
+    for figure in (p.view.figure, widgets.graph_explorer().view.figure):
+        figure.canvas.draw()  # makes the tick labels
+        smallest, count = _smallest_text_on_a_1024_screen(figure)
+        assert count > 10 and smallest >= 18, (smallest, count)
+    p.alpha.value = 0.1
+
+
+# ---------------------------------------------------------------- the graph, in place
+
+
+def test_graph_explorer_writes_the_numbers_a_new_drawing_would(monkeypatch):
+    g = widgets.graph_explorer(x=(1.0, 2.0), w=(0.5, -1.0), b=0.5, y=1)
+    first = g.drawing
+    g.sliders["w1"].value = 0.7  # numbers of the same length: written in place
+    assert g.drawing is first
+
+    def fresh_strings():
+        fig = plt.figure(figsize=g.view.figure.get_size_inches())
+        try:
+            fresh = plots.GraphDrawing(widgets._compact(g.graph.computation_graph()),
+                                       fig.add_axes((0, 0, 1, 1)), title=False,
+                                       fontsize=widgets.GRAPH_FONT, live=True)
+            return [t.get_text() for t in fresh.texts]
+        finally:
+            plt.close(fig)
+
+    assert [t.get_text() for t in g.drawing.texts] == fresh_strings()
+    assert "w1 = 0.7" in [t.get_text() for t in g.drawing.texts]
+    for name in ("x1", "w1", "x2", "w2"):  # z = 18.5: numbers like −9.237e−09, longer
+        g.sliders[name].value = 3.0
+    assert g.drawing is not first  # laid out anew for them
+    assert [t.get_text() for t in g.drawing.texts] == fresh_strings()
+    assert any("e−09" in t.get_text() for t in g.drawing.texts)
+    laid_out = g.drawing
+    for value in (2.9, 2.8, 3.0):  # numbers no longer than those: in place
+        g.sliders["w1"].value = value
+    assert g.drawing is laid_out
+    g.y.value = 0  # the loss's formula changes: laid out anew, with the new formula
+    assert g.drawing is not laid_out
+    assert "L = −log(1 − a)" in [t.get_text() for t in g.drawing.texts]
+    assert [t.get_text() for t in g.drawing.texts] == fresh_strings()
