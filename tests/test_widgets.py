@@ -115,8 +115,8 @@ def test_playground_shows_what_its_run_describes(playground):
     assert p.boundary.colorbar.ax.get_ylabel() == "σ(z) = P(y = 1 | x)"
 
     trained = lh.train(X, Y, 0.1, 400)
-    np.testing.assert_allclose(p.result.w, trained.w)
-    assert p.result.cost == pytest.approx(trained.cost)
+    np.testing.assert_allclose(p.run.w, trained.w)
+    assert p.run.cost == pytest.approx(trained.cost)
     assert f"J = {trained.cost:.6f}" in p.status.value
     assert f"{2 / curvature_bound(X, Y)[0]:.3g}" in p.safe.value  # 2/β from J's own curvature
     assert bytes(p.view.image.value).startswith(PNG)
