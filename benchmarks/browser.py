@@ -81,8 +81,8 @@ def server_env(root):
     """Environment for the servers: a temporary HOME and Jupyter folders under ``root``.
 
     The venv's own share/jupyter (sys.prefix) is still searched by Jupyter, so the
-    ipywidgets extension loads. JupyterLab's settings there keep every cell of a
-    notebook in the page (no windowing) and fetch no news.
+    ipywidgets extension loads. JupyterLab keeps its default settings, except that it
+    fetches no news and looks for no updates.
     """
     root = Path(root)
     env = dict(os.environ)
@@ -100,7 +100,6 @@ def server_env(root):
     )
     settings = root / ".jupyter/lab/user-settings/@jupyterlab"
     for plugin, values in {
-        "notebook-extension/tracker": {"windowingMode": "none"},
         "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     }.items():
         path = settings / f"{plugin}.jupyterlab-settings"
@@ -337,6 +336,28 @@ def open_in_lab(page, server, path, timeout=120_000):
       await panel.sessionContext.ready;
     }""")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", state="visible", timeout=timeout)
+
+
+def cell_sources(page):
+    """The source of every cell of the notebook open in JupyterLab, in order."""
+    return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets"
+                         ".map(cell => cell.model.sharedModel.getSource())")
+
+
+def activate_cell(page, index):
+    """Make cell ``index`` the notebook's active cell, scrolled into view; return its element.
+
+    JupyterLab keeps only the cells near the view in the page, so a cell is found by
+    its place in the notebook, not among the page's elements.
+    """
+    page.evaluate("""async (index) => {
+      const notebook = window.jupyterapp.shell.currentWidget.content;
+      notebook.activeCellIndex = index;
+      await notebook.scrollToItem(index, 'center');
+    }""", index)
+    cell = page.locator(".jp-Notebook .jp-Cell.jp-mod-active")
+    cell.wait_for(state="visible")
+    return cell.element_handle()
 
 
 def run_all(page, timeout=180_000):

@@ -371,41 +371,42 @@ def _exercise_edition_of_01():
 
 def _type_into(page, cell, code):
     """Replace a cell's code by typing, as a student does (select all, then the new text)."""
-    editor = cell.locator(".cm-content")
-    editor.click()
+    cell.query_selector(".cm-content").click()
     page.keyboard.press("Control+A")
     page.keyboard.insert_text(code)  # typed text, without the editor's auto-indent
 
 
-def _run_and_check(page, cells, exercise, check, code, expected):
+def _run_and_check(page, exercise, check, code, expected):
     """Type ``code`` into the exercise, run it and its check; the check must say ``expected``."""
-    _type_into(page, cells.nth(exercise), code)
+    _type_into(page, B.activate_cell(page, exercise), code)
     page.keyboard.press("Shift+Enter")  # runs the exercise
-    cells.nth(check).locator(".cm-content").click()
+    cell = B.activate_cell(page, check)
+    cell.query_selector(".cm-content").click()
     page.keyboard.press("Shift+Enter")  # runs the check
-    output = cells.nth(check).locator(".jp-OutputArea")
-    output.get_by_text(expected).wait_for(timeout=60_000)
-    return output.inner_text()
+    page.wait_for_function("([cell, words]) => cell.querySelector('.jp-OutputArea')"
+                           " && cell.querySelector('.jp-OutputArea').innerText.includes(words)",
+                           arg=[cell, expected], timeout=60_000)
+    return cell.query_selector(".jp-OutputArea").inner_text()
 
 
 def test_a_student_solves_the_sigmoid_exercise_in_jupyterlab(lab, page):
     page.set_viewport_size({"width": 1400, "height": 1000})
     B.open_in_lab(page, lab, f"exercises/{NOTEBOOK_01}")
-    cells = page.locator(".jp-Notebook .jp-Cell")
-    sources = [cells.nth(i).locator(".jp-InputArea").inner_text() for i in range(cells.count())]
-    exercise = next(i for i, s in enumerate(sources)
-                    if "def sigmoid(z)" in s and "YOUR CODE HERE" in s)
-    check = next(i for i, s in enumerate(sources) if "ex.check_sigmoid(sigmoid)" in s)
-    assert check > exercise
+    sources = B.cell_sources(page)
+    exercise = next((i for i, s in enumerate(sources)
+                     if "def sigmoid(z)" in s and "YOUR CODE HERE" in s), None)
+    check = next((i for i, s in enumerate(sources) if "ex.check_sigmoid(sigmoid)" in s), None)
+    assert exercise is not None and check is not None and check > exercise, (
+        "the exercise edition of notebook 01 has no sigmoid exercise followed by its check")
     # the cells above the exercise (the imports among them) run first, as a student's would
-    cells.nth(exercise).locator(".jp-InputArea").click()
+    B.activate_cell(page, exercise)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-above')")
 
-    wrong = _run_and_check(page, cells, exercise, check,
+    wrong = _run_and_check(page, exercise, check,
                            "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n", "mirror image")
     _shot(page, "exercise-wrong")
     assert "All checks passed" not in wrong and "False" in wrong
-    right = _run_and_check(page, cells, exercise, check,
+    right = _run_and_check(page, exercise, check,
                            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n",
                            "All checks passed")
     _shot(page, "exercise-right")
