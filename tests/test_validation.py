@@ -194,6 +194,8 @@ def test_bad_input_gets_a_teaching_error(call, error, message):
          'Y should have shape (1, m) = (1, 30), one label per column of X, but it has shape ().'),
         (lambda: lh.sigmoid("a"), TypeError,
          "z should be a numpy array of numbers, but it is 'a'."),
+        (lambda: lh.loss("a", 1), TypeError,
+         "z should be a numpy array of numbers, but it is 'a'."),
         (lambda: lh.loss(0.0, np.array(["a"])), TypeError,
          'y should hold numbers, but its dtype is <U1. Convert it first, for example with np.asarray(y, dtype=float).'),
         (lambda: lh.standardize(X, mean=np.array([["a"], ["b"]])), TypeError,
