@@ -347,6 +347,8 @@ def test_graph_brackets_a_compound_operand_and_only_that():
     assert formulas["v4"] == "v4 = (−c)·a"  # a negative, bracketed
     assert formulas["v8"] == "v8 = log(a + b)·c"  # a sum inside a call is not compound
     assert formulas["out"] == "out = v9 − (a − b)"
+    after_a_call = ((a.log() + b) * c).named("p")  # the space after log(a) is outside brackets
+    assert after_a_call.graph().nodes[-1].formula == "p = (log(a) + b)·c"
     edges = {edge.local for edge in out.graph().edges}
     assert {"∂v7/∂v6 = 1/(a + b) = 0.4348", "∂v4/∂a = −c = −1.5",
             "∂v8/∂c = log(a + b) = 0.8329", "∂v2/∂b = 1 − a = 0.7"} <= edges

@@ -1,6 +1,7 @@
 """gradcheck.py: finite differences against functions whose gradients are known in closed form."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -66,6 +67,41 @@ def test_numerical_gradient_explains_a_wrong_call():
         lh.numerical_gradient(lambda b: b, 0.0, eps=0)
     with pytest.raises(TypeError, match="at least one parameter"):
         lh.numerical_gradient(lambda: 1.0)
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: lh.numerical_gradient(lambda a, b: a, 0.0, "a"), TypeError,
+     "parameter 2 should be a numpy array of numbers, but it is 'a'."),
+    (lambda: lh.numerical_gradient(lambda a: a, 0.0, eps=True), ValueError,
+     "eps, the finite-difference step, should be a small positive number such as 1e-6, but it "
+     "is True."),
+    (lambda: lh.numerical_gradient(lambda a: a, 0.0, eps="1e-6"), ValueError,
+     "eps, the finite-difference step, should be a small positive number such as 1e-6, but it "
+     "is '1e-6'."),
+    (lambda: lh.numerical_gradient(lambda a: a, 0.0, eps=float("inf")), ValueError,
+     "eps, the finite-difference step, should be a small positive number such as 1e-6, but it "
+     "is inf."),
+    (lambda: lh.numerical_gradient(0.0, 1.0), TypeError,
+     "numerical_gradient takes the function first, then the point: numerical_gradient(f, w, b) "
+     "with f(w, b) returning a number. Its first argument is a float, not a function."),
+    (lambda: lh.numerical_gradient(lambda: 1.0), TypeError,
+     "numerical_gradient needs at least one parameter to differentiate by."),
+    (lambda: lh.numerical_gradient(lambda a: (a, a, a), 0.0), TypeError,
+     "f should return one number, the value to differentiate, but it returned a tuple of 3 "
+     "values. If it returns (J, dw, db), pass a function that keeps J only, for example "
+     "lambda w, b: gradients(w, b, X, Y)[0]."),
+])
+def test_numerical_gradient_errors_in_full(call, error, message):
+    with pytest.raises(error) as caught:
+        call()
+    assert str(caught.value) == message
+
+
+def test_a_function_may_return_its_number_in_a_one_element_array():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "conversion of an array with ndim > 0" warning
+        (da,) = lh.numerical_gradient(lambda a: np.array([[a**2]]), 1.5)
+    assert da == pytest.approx(3.0, rel=1e-9)
 
 
 def test_relative_difference_is_symmetric_and_scaled_by_both_norms():

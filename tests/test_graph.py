@@ -119,6 +119,8 @@ def test_bad_input_is_explained(args, message):
     (((1.0,), ("a",), 0.0, 1), TypeError, "w should be a number, but it is 'a'."),
     (((1.0,), (1.0,), 0.0, "1"), TypeError, "y should be a number, but it is '1'."),
     (((1.0,), (1.0,), 0.0, 2), ValueError, "The label y should be 0 or 1, but it is 2."),
+    (((np.array([1.0, 2.0]),), (1.0,), 0.0, 1), TypeError,
+     "x should be a single number (a float), but it has shape (2,)."),
 ])
 def test_bad_input_is_named_in_full(args, error, message):
     with pytest.raises(error) as caught:

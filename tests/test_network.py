@@ -94,7 +94,8 @@ def test_forward_matches_the_formulas_one_example_at_a_time(problem):
         z2 = sum(net.W2[0, i] * A1[i, k] for i in range(net.W1.shape[0])) + net.b2
         assert Z2[0, k] == pytest.approx(z2, rel=1e-12, abs=1e-12)
         assert A2[0, k] == pytest.approx(1 / (1 + math.exp(-z2)), rel=1e-12)
-    assert lh.predict_network(net, X).tolist() == (Z2 > 0).astype(int).tolist()
+    y_hat = lh.predict_network(net, X)
+    assert y_hat.dtype.kind == "i" and y_hat.tolist() == (Z2 > 0).astype(int).tolist()
 
 
 def moons():
@@ -125,17 +126,41 @@ def test_a_too_large_alpha_stops_with_a_warning_and_keeps_the_last_good_paramete
     assert result.cost == pytest.approx(lh.network_gradients(result.net, X, Y)[0], rel=1e-12)
 
 
-def test_a_step_that_overflows_is_caught():
+@pytest.mark.parametrize("alpha", [1e308, 1e307])
+def test_a_step_that_overflows_is_caught(alpha):
+    # far-off data make a gradient entry near 3: a step of 1e308 times it is beyond any float;
+    # one of 1e307 is not, and the cost after it is huge but finite
     X, Y = moons()
+    X = 4 * X + 5
+    start = lh.init_network(2, 2, seed=2)
+    J, grads = lh.network_gradients(start, X, Y)
+    assert max(np.abs(p).max() for p in parts(grads)) > 2
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)  # no overflow warning from numpy either
-        with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1"):
-            result = lh.train_network(X * 1e3, Y, n_h=3, alpha=1e308, iterations=10, seed=2)
-    start = lh.init_network(2, 3, seed=2)
+        with pytest.warns(lh.DivergenceWarning) as record:
+            result = lh.train_network(X, Y, n_h=2, alpha=alpha, iterations=10, seed=2)
     assert result.diverged
+    assert str(record[0].message).startswith("Diverged at iteration 1: the cost rose from ")
     assert all(np.array_equal(p, q) for p, q in zip(parts(result.net), parts(start)))
-    J, _ = lh.network_gradients(start, X * 1e3, Y)
-    assert result.costs.tolist() == [J, np.inf] and result.cost == J
+    assert result.costs[0] == J == result.cost and result.costs.size == 2
+    assert result.costs[1] == np.inf if alpha == 1e308 else 1e300 < result.costs[1] < np.inf
+
+
+def test_a_cost_that_comes_out_nan_stops_the_run_too():
+    # after this step W2 A1 overflows to +inf for some examples: their loss is inf - inf = NaN
+    X, Y = moons()
+    net = lh.init_network(2, 4, seed=8)
+    _, grads = lh.network_gradients(net, X, Y)
+    with np.errstate(all="ignore"):
+        after = lh.update_network(net, grads, 1.7e308)
+        assert all(np.isfinite(p).all() for p in parts(after))  # the step itself is finite
+        assert np.isnan(lh.network_gradients(after, X, Y)[0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # numpy's "invalid value" stays inside
+        with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1: .* to inf"):
+            result = lh.train_network(X, Y, n_h=4, alpha=1.7e308, iterations=10, seed=8)
+    assert result.diverged and result.costs[-1] == np.inf
+    assert result.cost == result.costs[0] and np.isfinite(result.cost)
 
 
 def test_a_modest_rise_stops_the_run_and_is_reported_in_numbers():
@@ -225,6 +250,21 @@ def test_update_steps_against_the_gradient():
     [
         (lambda X, Y, net: lh.network_forward(net, X.T), ValueError,
          r"W1 should have shape \(3, 200\).*n_x = 200.*\(3, 2\)"),
+        (lambda X, Y, net: lh.network_forward(lh.Network(net.W1, net.b1, net.W2.T, 0.0), X),
+         ValueError, r"^W2 should have shape \(1, 3\) \(n_h hidden units, n_x = 2 features\), "
+                     r"but it has shape \(3, 1\)\.$"),
+        (lambda X, Y, net: lh.network_forward(lh.Network(net.W1.ravel(), net.b1, net.W2, 0.0), X),
+         ValueError, r"^W1 should have shape \(n_h, n_x\) \(n_h hidden units, n_x = 2 features\), "
+                     r"but it has shape \(6,\)\.$"),
+        (lambda X, Y, net: lh.network_forward(
+            lh.Network(net.W1.astype(str), net.b1, net.W2, 0.0), X),
+         TypeError, r"^W1 should hold numbers"),
+        (lambda X, Y, net: lh.network_forward(
+            lh.Network(net.W1, net.b1.astype(str), net.W2, 0.0), X),
+         TypeError, r"^b1 should hold numbers"),
+        (lambda X, Y, net: lh.network_forward(
+            lh.Network(net.W1, net.b1, net.W2.astype(str), 0.0), X),
+         TypeError, r"^W2 should hold numbers"),
         (lambda X, Y, net: lh.network_forward((net.W1, net.b1), X), TypeError,
          "should be a Network, such as init_network"),
         (lambda X, Y, net: lh.network_forward(lh.Network(net.W1, net.b1.ravel(), net.W2, 0.0), X),

@@ -178,6 +178,36 @@ def test_bad_input_gets_a_teaching_error(call, error, message):
          "grads should be a numpy array of numbers, but it is 'a'."),
         (lambda: lh.relative_difference((1.0,), ("a",)), TypeError,
          "grads_num should be a numpy array of numbers, but it is 'a'."),
+        (lambda: lh.update(np.zeros(2), 0.0, np.zeros(2), 0.0, 0.1), ValueError,
+         'w should have shape (n_x, 1), one weight per row of X, but it has shape (2,). It is a rank-1 array; make it a column with w.reshape(-1, 1).'),
+        (lambda: lh.update(np.zeros((1, 2)), 0.0, np.zeros((1, 2)), 0.0, 0.1), ValueError,
+         'w should have shape (n_x, 1), one weight per row of X, but it has shape (1, 2). It is a row; make it a column with w.T.'),
+        (lambda: lh.update(np.zeros((0, 1)), 0.0, np.zeros((0, 1)), 0.0, 0.1), ValueError,
+         'w should have shape (n_x, 1), one weight per row of X, but it has shape (0, 1).'),
+        (lambda: lh.update(np.zeros((2, 2)), 0.0, np.zeros((2, 2)), 0.0, 0.1), ValueError,
+         'w should have shape (n_x, 1), one weight per row of X, but it has shape (2, 2).'),
+        (lambda: lh.forward(0.5, 0.0, X), ValueError,
+         'w should have shape (n_x, 1) = (2, 1), one weight per row of X, but it has shape ().'),
+        (lambda: lh.gradients(w0, 0.0, X, Y.ravel()[:20]), ValueError,
+         'X has 30 examples (columns) but Y has 20 labels; every example needs exactly one label.'),
+        (lambda: lh.gradients(w0, 0.0, X, 1.0), ValueError,
+         'Y should have shape (1, m) = (1, 30), one label per column of X, but it has shape ().'),
+        (lambda: lh.sigmoid("a"), TypeError,
+         "z should be a numpy array of numbers, but it is 'a'."),
+        (lambda: lh.loss("a", 1), TypeError,
+         "z should be a numpy array of numbers, but it is 'a'."),
+        (lambda: lh.loss(0.0, np.array(["a"])), TypeError,
+         'y should hold numbers, but its dtype is <U1. Convert it first, for example with np.asarray(y, dtype=float).'),
+        (lambda: lh.standardize(X, mean=np.array([["a"], ["b"]])), TypeError,
+         'mean should hold numbers, but its dtype is <U1. Convert it first, for example with np.asarray(mean, dtype=float).'),
+        (lambda: lh.standardize(X, mean=np.array([[np.nan], [0.0]])), ValueError,
+         'mean holds 1 value(s) that are NaN or infinite; the first is mean[0, 0] = nan. Remove or replace them first.'),
+        (lambda: lh.forward(w0, np.array(["a"]), X), TypeError,
+         'b should hold numbers, but its dtype is <U1. Convert it first, for example with np.asarray(b, dtype=float).'),
+        (lambda: lh.gradients(w0, 0.0, X, (np.arange(30) % 7.0)[None]), ValueError,
+         'Y should hold only the labels 0 and 1, but it also holds 2, 3, 4, 5, 6. Logistic regression predicts one of two classes: map your classes to 0 and 1 first.'),
+        (lambda: lh.gradients(w0, 0.0, X, (np.arange(30) % 8.0)[None]), ValueError,
+         'Y should hold only the labels 0 and 1, but it also holds 2, 3, 4, 5, 6, .... Logistic regression predicts one of two classes: map your classes to 0 and 1 first.'),
     ],
 )
 def test_every_message_in_full(call, error, message):
@@ -224,6 +254,11 @@ def test_a_sum_that_overflows_is_not_mistaken_for_an_inf():
     big[0, 4321] = np.inf
     with pytest.raises(ValueError, match=r"X holds 1 value\(s\) that are NaN or infinite; the first is X\[0, 4321\] = inf"):
         check_finite(big)
+    big[0, 10] = -np.inf  # inf - inf is NaN: still an error in words, not a RuntimeWarning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"X holds 2 value\(s\) that are NaN or infinite; the first is X\[0, 10\] = -inf"):
+            check_finite(big)
 
 
 def test_integer_and_boolean_arrays_are_accepted_as_data():

@@ -171,6 +171,8 @@ def test_the_divergence_warning_says_what_happened_in_numbers():
 
 
 def test_update_checks_the_gradient_against_the_weights():
+    w_new, b_new = lh.update(np.ones((1, 1)), 0.0, np.ones((1, 1)), 1.0, 0.5)  # one feature
+    assert w_new.tolist() == [[0.5]] and b_new == -0.5
     w = np.zeros((2, 1))
     with pytest.raises(ValueError, match=r"dw should have shape \(n_x, 1\) = \(2, 1\)"):
         lh.update(w, 0.0, np.zeros((3, 1)), 0.0, 0.1)
