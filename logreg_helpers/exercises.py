@@ -827,7 +827,7 @@ def _one_example_errors(error, case):
     unpacking = isinstance(error, ValueError) and "values to unpack" in str(error)
     if n_x != 2 and (unpacking or isinstance(error, IndexError)):
         return ("Your one_example handles exactly two features, but it must work for any "
-                "number of features (this case has {n_x}): loop over the entries of x and w "
+                f"number of features (this case has {n_x}): loop over the entries of x and w "
                 "(zip pairs them up) instead of unpacking or indexing exactly two.")
     return None
 

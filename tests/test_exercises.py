@@ -8,6 +8,7 @@ however broken, makes a check raise.
 """
 
 import math
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -774,6 +775,7 @@ def test_each_mistake_fails_with_its_own_hint(check, function, phrase, capsys):
     others = {p for c, _, p in WRONG if c is check and p != phrase}
     assert not [p for p in others if p in verdict], verdict
     assert "check itself failed" not in verdict
+    assert not re.search(r"\{[a-z_]+\}", verdict), f"an unfilled placeholder: {verdict}"
 
 
 def test_the_table_is_large_and_covers_every_exercise():
