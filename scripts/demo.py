@@ -110,9 +110,10 @@ def voila_argv(target, port, token):
         # Start each app's kernel and run the app now, not when the page is asked for.
         "--VoilaConfiguration.preheat_kernel=True",
         "--VoilaConfiguration.default_pool_size=1",
-        # After a page takes its kernel, start the next one a while later, not while the
-        # teacher is using the app: on a two-core laptop that would slow every move.
-        "--VoilaKernelManager.fill_delay=60",
+        # After a page takes its kernel, start the next one at once. The next page (a
+        # reload, a second screen) waits for that kernel however long it is delayed, so a
+        # delay here is a delay in the classroom.
+        "--VoilaKernelManager.fill_delay=0",
     ]
 
 
