@@ -36,7 +36,8 @@ def _moves(page, app, quick):
     page.evaluate(B.PROBE)
     n = 3 if quick else 30
     if app == "graph":  # sliders: x1, x2, w1, w2, b
-        return {"w1": B.move(page, 2, n), "b": B.move(page, 4, max(2, n // 3), key="ArrowLeft")}
+        # w1 starts at 0.5 of a range -3 to 3: downwards it has room for 35 moves
+        return {"w1": B.move(page, 2, n, key="ArrowLeft"), "b": B.move(page, 4, max(2, n // 3))}
     return {"α": B.move(page, 0, n), "iterations": B.move(page, 1, max(2, 2 * n // 3))}
 
 
