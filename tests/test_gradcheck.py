@@ -124,10 +124,9 @@ def test_relative_difference_is_the_distance_over_the_sum_of_the_lengths(g, h, s
     n = min(len(g), len(h))
     g, h = g[:n], h[:n]
     grads, grads_num = (np.array(g[:-1]), g[-1]), (np.array(h[:-1]), h[-1])  # like (dw, db)
-    # the oracle, in plain Python: |g - h| / (|g| + |h|)
-    length = lambda v: math.sqrt(math.fsum(x * x for x in v))  # noqa: E731
-    both = length(g) + length(h)
-    expected = length([a - b for a, b in zip(g, h)]) / both if both else 0.0
+    # the oracle, in plain Python: |g - h| / (|g| + |h|), lengths by math.hypot (no underflow)
+    both = math.hypot(*g) + math.hypot(*h)
+    expected = math.hypot(*(a - b for a, b in zip(g, h))) / both if both else 0.0
     got = lh.relative_difference(grads, grads_num)
     assert got == pytest.approx(expected, rel=1e-12, abs=1e-300)
     assert 0.0 <= got <= 1.0 + 1e-15
@@ -135,6 +134,16 @@ def test_relative_difference_is_the_distance_over_the_sum_of_the_lengths(g, h, s
     scaled = lh.relative_difference((scale * grads[0], scale * grads[1]),
                                     (scale * grads_num[0], scale * grads_num[1]))
     assert scaled == pytest.approx(got, rel=1e-9, abs=1e-300)  # a relative measure: no units
+
+
+@pytest.mark.parametrize("unit", [1e-300, 1e-160, 1.0, 1e150, 1e300])
+def test_relative_difference_has_no_units(unit):
+    # tiny or huge gradients compare as their order-1 copies do: nothing squares to 0 or inf
+    g, g_num = (np.array([[3.0], [0.0]]), -1.0), (np.array([[1.0], [-1.0]]), 1.0)
+    expected = math.sqrt(4 + 1 + 4) / (math.sqrt(10) + math.sqrt(3))
+    scaled = ((unit * g[0], unit * g[1]), (unit * g_num[0], unit * g_num[1]))
+    assert lh.relative_difference(*scaled) == pytest.approx(expected, rel=1e-14)
+    assert lh.relative_difference(unit * g[0], 0 * g[0]) == 1.0  # against zero: all wrong
 
 
 @pytest.mark.parametrize("k", [0.5, 2.0, 3.0, 10.0])

@@ -116,11 +116,11 @@ def test_bad_input_is_explained(args, message):
 
 @pytest.mark.parametrize("args, error, message", [
     (((float("nan"),), (1.0,), 0.0, 1), ValueError, "x should be a finite number, but it is nan."),
+    (((np.array([1.0, 2.0]),), (1.0,), 0.0, 1), TypeError,
+     "x should be a single number (a float), but it has shape (2,)."),
     (((1.0,), ("a",), 0.0, 1), TypeError, "w should be a number, but it is 'a'."),
     (((1.0,), (1.0,), 0.0, "1"), TypeError, "y should be a number, but it is '1'."),
     (((1.0,), (1.0,), 0.0, 2), ValueError, "The label y should be 0 or 1, but it is 2."),
-    (((np.array([1.0, 2.0]),), (1.0,), 0.0, 1), TypeError,
-     "x should be a single number (a float), but it has shape (2,)."),
 ])
 def test_bad_input_is_named_in_full(args, error, message):
     with pytest.raises(error) as caught:
