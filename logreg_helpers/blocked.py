@@ -20,18 +20,27 @@ save a temporary each. ``max(E, [Z ≥ 0])`` picks 1 or E without ``np.where``
 (E ≤ 1) and gives the same numbers as ``numerics.sigmoid``. The sums over
 blocks equal the sums over all columns up to rounding.
 
-Why threads: the element-wise work on a block (the exponential above all, and
-the logarithm of the cost) runs on one core. Where numpy's exponential has no
-wide vector instructions (AVX2 processors, unlike AVX-512 ones) it costs as
-much as reading the block from memory. And a BLAS product on one block wakes
-the BLAS's own threads for a few hundred microseconds of work: on a busy
-machine each wake-up waits for a core. So when X has many blocks, its columns
-are split into one contiguous part per BLAS thread, each part is run by a
-thread of its own through its blocks with the BLAS kept to one thread, and the
-parts' sums are added. Every core then reads X, once, and does the element-wise
-work of its own part (numpy and the BLAS release the interpreter's lock while
-they compute). The split depends only on m and the number of BLAS threads, so
-a result does not change from one call to the next.
+Why threads, and the BLAS kept to one: the element-wise work on a block (the
+exponential above all, and the logarithm of the cost) runs on one core. Where
+numpy's exponential has no wide vector instructions (AVX2 processors, unlike
+AVX-512 ones) it costs as much as reading the block from memory. And a BLAS
+product on one block wakes the BLAS's own threads for a few hundred
+microseconds of work: on a busy machine each wake-up waits for a core. So
+
+* a large X (``SPLIT_AT`` numbers or more, in many blocks) is split into one
+  contiguous part of columns per BLAS thread; each part is run by a thread of
+  its own, through its blocks, with the BLAS kept to one thread, and the parts'
+  sums are added. Every core then reads X once and does the element-wise work
+  of its own part (numpy and the BLAS release the interpreter's lock while they
+  compute);
+* a smaller X of more than a few blocks' numbers is run block after block, the
+  BLAS kept to one thread;
+* a small X, one block of fewer than ``ONE_BLAS_THREAD_AT`` numbers (``train``
+  on the course's data calls the kernel once per step), is one block with
+  nothing else around it: the BLAS does not start threads for so little.
+
+Which way is taken depends only on X's shape and the number of BLAS threads,
+so a result does not change from one call to the next.
 
 The functions here take inputs that are already checked (float arrays of the
 lecture's shapes, b a float) and check nothing themselves. NaN or inf in X,
@@ -49,9 +58,12 @@ import numpy as np
 # cache and spread numpy's fixed cost per call over many columns; at n_x = 100 a
 # block of X (6.5 MB) stays in the cache between its two BLAS products.
 BLOCK = 8192
-# X is split between threads from this many blocks per thread on: below it, the
-# threads' start and the BLAS's switch to one thread cost more than they save.
+# X is split between threads from SPLIT_AT numbers (8 MB) and this many blocks per
+# thread on: below, the threads' start costs more than it saves.
 BLOCKS_PER_THREAD = 4
+SPLIT_AT = 1 << 20
+# From this many numbers on, the BLAS is kept to one thread (about 7 µs per call).
+ONE_BLAS_THREAD_AT = 1 << 16
 _sum = np.add.reduce
 
 
@@ -96,8 +108,8 @@ def _part(w, b, X, Y, with_cost, start, stop):
 class _Threads:
     """The BLAS's threads, a pool of as many of our own, and a way to keep the BLAS to one.
 
-    Made on the first large call: threadpoolctl (installed with scikit-learn)
-    takes a few milliseconds to find the BLAS numpy uses.
+    Made on the first call that is not small: threadpoolctl (installed with
+    scikit-learn) takes a few milliseconds to find the BLAS numpy uses.
     """
 
     _made = None
@@ -118,11 +130,19 @@ class _Threads:
             cls._made = cls()
         return cls._made
 
+    def one_blas_thread(self):
+        return self.controller.limit(limits=1, user_api="blas")
+
+    def splits(self, X):
+        """Whether X is large enough to be split between threads."""
+        n_x, m = X.shape
+        return self.count > 1 and n_x * m >= SPLIT_AT and m >= 2 * BLOCKS_PER_THREAD * BLOCK
+
     def run(self, w, b, X, Y, with_cost):
         """The sums over all of X, one contiguous part of the columns per thread."""
         m = X.shape[1]
         edges = [m * i // self.count for i in range(self.count + 1)]
-        with self.controller.limit(limits=1, user_api="blas"):
+        with self.one_blas_thread():
             others = [self.pool.submit(_part, w, b, X, Y, with_cost, edges[i], edges[i + 1])
                       for i in range(1, self.count)]
             parts = [_part(w, b, X, Y, with_cost, edges[0], edges[1])]
@@ -135,12 +155,13 @@ class _Threads:
 
 def _blocked_pass(w, b, X, Y, with_cost):
     n_x, m = X.shape
-    if m <= BLOCK:  # one block: the playground's case, where every microsecond is a call
+    if m <= BLOCK and n_x * m < ONE_BLAS_THREAD_AT:  # every microsecond is a call here
         loss, dw, db = _block(w, b, X, Y, with_cost)
-    elif m >= 2 * BLOCKS_PER_THREAD * BLOCK and _Threads.get().count > 1:
-        loss, dw, db = _Threads.get().run(w, b, X, Y, with_cost)
+    elif (threads := _Threads.get()).splits(X):
+        loss, dw, db = threads.run(w, b, X, Y, with_cost)
     else:
-        loss, dw, db = _part(w, b, X, Y, with_cost, 0, m)
+        with threads.one_blas_thread():
+            loss, dw, db = _part(w, b, X, Y, with_cost, 0, m)
     return loss, dw, db
 
 

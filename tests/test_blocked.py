@@ -6,17 +6,22 @@ import numpy as np
 import pytest
 
 import logreg_helpers as lh
+from logreg_helpers import blocked
 from logreg_helpers.blocked import (
     BLOCK,
     BLOCKS_PER_THREAD,
+    ONE_BLAS_THREAD_AT,
+    SPLIT_AT,
     cost_and_gradients,
     gradients_without_cost,
 )
 
 # One block, exactly one block, a block and one column, several blocks and a remainder,
-# and enough blocks to be split between threads (where the BLAS has more than one).
-THREADED = 2 * BLOCKS_PER_THREAD * BLOCK + 17
-SHAPES = [(1, 1), (4, 37), (3, BLOCK), (3, BLOCK + 1), (2, 3 * BLOCK + 17), (3, THREADED)]
+# one block of enough numbers to keep the BLAS to one thread, and X large enough to be
+# split between threads (where the BLAS has more than one).
+THREADED = (SPLIT_AT // (2 * BLOCKS_PER_THREAD * BLOCK) + 1, 2 * BLOCKS_PER_THREAD * BLOCK + 17)
+SHAPES = [(1, 1), (4, 37), (3, BLOCK), (3, BLOCK + 1), (2, 3 * BLOCK + 17),
+          (ONE_BLAS_THREAD_AT // 1000 + 1, 1000), THREADED]
 
 
 def random_problem(n_x, m, seed):
@@ -87,7 +92,8 @@ def test_threaded_pass_gives_the_same_result_every_time_and_restores_the_blas():
         return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
 
     before = blas_threads()
-    w, b, X, Y = random_problem(3, THREADED, seed=8)
+    w, b, X, Y = random_problem(*THREADED, seed=8)
+    assert blocked._Threads.get().splits(X) or blocked._Threads.get().count == 1
     first = cost_and_gradients(w, b, X, Y)
     for _ in range(3):
         J, dw, db = cost_and_gradients(w, b, X, Y)
