@@ -19,6 +19,7 @@ gradient checks to about 1e-5 with ε = 1e-5 but 1e-7 with ε = 1e-6. Far smalle
 steps (1e-10) would let rounding blur the line instead.
 """
 
+import math
 import numbers
 
 import numpy as np
@@ -147,12 +148,13 @@ def relative_difference(grads, grads_num):
         )
     g = np.concatenate(g) if g else np.zeros(0)
     g_num = np.concatenate(g_num) if g_num else np.zeros(0)
-    # in units of the largest entry: squares of entries below 1e-154 would round to 0
+    # in units of the largest entry, so that g - g_num cannot overflow; math.hypot, unlike
+    # np.linalg.norm, does not square entries below 1e-154 to 0
     scale = max(np.abs(g).max(initial=0.0), np.abs(g_num).max(initial=0.0))
     if scale == 0:
         return 0.0
     g, g_num = g / scale, g_num / scale
-    return float(np.linalg.norm(g - g_num) / (np.linalg.norm(g) + np.linalg.norm(g_num)))
+    return math.hypot(*(g - g_num)) / (math.hypot(*g) + math.hypot(*g_num))
 
 
 def gradient_check(w, b, X, Y, gradient_fn=None, eps=1e-6):

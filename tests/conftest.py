@@ -6,8 +6,10 @@ Hypothesis runs the same examples on every run, without deadlines, and
 """
 
 import os
+import sys
 
 import numpy as np
+import pytest
 from hypothesis import Phase, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -19,6 +21,18 @@ settings.register_profile("project", derandomize=True, deadline=None, max_exampl
 settings.register_profile("mutation", derandomize=True, deadline=None, max_examples=150,
                           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "project"))
+
+
+@pytest.fixture(autouse=True)
+def _a_fresh_cell_for_each_test():
+    """Each test runs as a new notebook cell: no "not done yet" note printed in it yet.
+
+    The exercises print that note once per cell; a test run in the same process after
+    another (as make mutation runs them) must not find it already printed.
+    """
+    exercises = sys.modules.get("logreg_helpers.exercises")
+    if exercises is not None:
+        exercises._noted.clear()
 
 
 def problems(max_n_x, max_m, w_bound, x_bound):

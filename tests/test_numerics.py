@@ -75,6 +75,14 @@ def test_the_board_formulas_are_right_where_they_do_not_overflow(z):
         [exact_loss(z, 0), exact_loss(z, 1)], rel=1e-9)  # lists and arrays alike
 
 
+def test_labels_that_repeat_along_a_length_one_axis_are_one_per_logit():
+    z = np.array([[-2.0, 0.5, 3.0]])
+    expected = [exact_loss(-2.0, 0), exact_loss(0.5, 1), exact_loss(3.0, 1)]
+    np.testing.assert_allclose(lh.loss(z, np.array([0.0, 1.0, 1.0])), [expected], rtol=1e-15)
+    np.testing.assert_allclose(lh.loss(z[0], np.array([1.0])),  # one label for all three
+                               [exact_loss(v, 1) for v in z[0]], rtol=1e-15)
+
+
 def test_a_label_per_logit_is_explained_in_full():
     with pytest.raises(ValueError) as error:
         lh.loss(np.zeros((1, 5)), np.zeros((5, 1)))
