@@ -110,6 +110,9 @@ def test_bad_input_gets_a_teaching_error(call, error, message):
     [
         (lambda: lh.forward(w0, 0.0, X.T), ValueError,
          'X has shape (30, 2) but w has 2 rows: X looks transposed. Put one example per column, so that X has shape (n_x, m) = (2, 30); X.T does that.'),
+        # w given as a rank-1 array of n_x weights: its length still tells a transposed X
+        (lambda: lh.forward(w0.ravel(), 0.0, X.T), ValueError,
+         'X has shape (30, 2) but w has 2 rows: X looks transposed. Put one example per column, so that X has shape (n_x, m) = (2, 30); X.T does that.'),
         (lambda: lh.train(X.T, Y, 0.1, 1), ValueError,
          'X has shape (30, 2) and Y has 30 labels: X looks transposed. Put one example per column, so that X has shape (n_x, m) = (2, 30); X.T does that.'),
         (lambda: lh.gradients(w0, 0.0, X, Y[:, :20]), ValueError,
