@@ -25,9 +25,14 @@ def execute(path):
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from nbconvert.nbconvertapp import NbConvertApp
 
+    # nbconvert's own settings (jupyter-env/: kernels on Unix sockets, not TCP), which the
+    # Python API does not read by itself
+    settings = NbConvertApp()
+    settings.load_config_file()
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", config=settings.config,
                             resources={"metadata": {"path": os.path.dirname(path)}})
     start = time.perf_counter()
     try:

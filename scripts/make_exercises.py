@@ -74,6 +74,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from nbconvert.nbconvertapp import NbConvertApp
 from nbconvert.preprocessors import ClearOutputPreprocessor, ExecutePreprocessor, Preprocessor
 
 REPO = Path(__file__).resolve().parent.parent
@@ -253,7 +254,12 @@ def _regions(source):
 
 def execute(nb, cwd, timeout=600):
     """Run every cell in a fresh kernel, in folder ``cwd``; outputs are stored in ``nb``."""
-    runner = ExecutePreprocessor(timeout=timeout, kernel_name="python3", record_timing=False)
+    # nbconvert's own settings (jupyter-env/: kernels on Unix sockets, not TCP), which the
+    # Python API does not read by itself
+    settings = NbConvertApp()
+    settings.load_config_file()
+    runner = ExecutePreprocessor(timeout=timeout, kernel_name="python3", record_timing=False,
+                                 config=settings.config)
     runner.preprocess(nb, {"metadata": {"path": str(cwd)}})
     return nb
 
