@@ -2,7 +2,8 @@
 
 Each notebook runs top to bottom in a fresh kernel (nbclient, as
 ``jupyter nbconvert --execute`` does), then the whole nbval run that
-``make test`` does (``python -m pytest notebooks``) is timed as one command.
+``make test`` does (``python -m pytest notebooks -n auto --dist loadfile``: every notebook,
+the student edition too, side by side, one worker per core) is timed as one command.
 Both include starting the kernels.
 """
 
@@ -46,8 +47,9 @@ def execute(path):
 def nbval():
     """Seconds for ``python -m pytest notebooks``, and pytest's last line."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "notebooks", "-q"], cwd=ROOT,
-                          capture_output=True, text=True)
+    # as make test runs them: side by side, one notebook per worker, a worker per core
+    done = subprocess.run([sys.executable, "-m", "pytest", "notebooks", "-q", "-n", "auto",
+                           "--dist", "loadfile"], cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     lines = [line for line in done.stdout.splitlines() if line.strip()]
     summary = re.sub(r"=+", "", lines[-1]).strip() if lines else "no output"
@@ -56,7 +58,8 @@ def nbval():
 
 def run(quick, machine_line):
     name = "notebooks execute quickly"
-    how = "each notebook in a fresh kernel (nbclient), and the whole nbval run"
+    how = ("each notebook in a fresh kernel (nbclient), and the whole nbval run, one worker "
+           "per core")
     target = f"the whole suite under {TARGET:.0f} s"
     found = sorted(f for f in os.listdir(NOTEBOOKS) if f.endswith(".ipynb")) if os.path.isdir(
         NOTEBOOKS) else []
@@ -80,13 +83,16 @@ def run(quick, machine_line):
         nbval_note = ""
     else:
         seconds, passed, summary = nbval()
-        rows.append(("`python -m pytest notebooks` (nbval)", format_seconds(seconds), summary))
+        rows.append(("`python -m pytest notebooks -n auto` (nbval)", format_seconds(seconds),
+                     summary))
         measured = (f"nbval run {seconds:.1f} s ({summary}); the {len(found)} notebooks one by "
                     f"one {total:.1f} s")
         met = passed and not failures and seconds < TARGET
         nbval_note = "" if passed else f"nbval did not pass ({summary})"
-        explained = (f"{len(found)} notebooks. The nbval run executes each notebook again and "
-                     "compares every output with the stored one.")
+        explained = (f"{len(found)} notebooks. The nbval run executes each of them again, and "
+                     "the student edition in notebooks/exercises/ too, and compares every "
+                     "output with the stored one; the notebooks run side by side, one worker "
+                     "per core (pytest-xdist).")
     details = "\n".join([
         explained, "",
         table(("notebook", "time, kernel start included", "result"), rows), "",

@@ -47,6 +47,11 @@ CORETYPE_NEEDS = {"Nehalem": ("SSE42",), "Sandybridge": ("AVX",), "Haswell": ("A
 WIDTH = 78
 
 
+# The notebooks run side by side, one per worker, one worker per core (pytest-xdist; nbval
+# runs all of a notebook's cells in order in one worker when the tests are grouped by file).
+SIDE_BY_SIDE = ("-n", "auto", "--dist", "loadfile")
+
+
 @dataclass
 class Configuration:
     id: str
@@ -55,7 +60,7 @@ class Configuration:
     coretype: str | None = None
     threads: int | None = None
     python: str = sys.executable
-    pytest_args: tuple = ("notebooks",)
+    pytest_args: tuple = ("notebooks", *SIDE_BY_SIDE)
     constraints: str | None = None  # a pip constraints file whose pins must be what is installed
     notes: list = field(default_factory=list)
 
@@ -78,7 +83,7 @@ def configurations(oldest_python):
         runs.append(Configuration(
             "oldest", "the oldest versions pyproject.toml allows: module tests and notebooks",
             python=oldest_python, constraints="constraints-oldest.txt",
-            pytest_args=("tests", "notebooks", "--ignore=tests/test_browser.py")))
+            pytest_args=("tests", "notebooks", "--ignore=tests/test_browser.py", *SIDE_BY_SIDE)))
     return runs
 
 
