@@ -298,7 +298,7 @@ def test_app_fits_a_projector_and_answers_its_sliders(demo, page, capsys, app):
     # The start page's test took the graph app's preheated kernel moments ago: this page
     # waits for the one started in its place, which must not be held back (a reload in
     # class would wait as long).
-    page.goto(B.app_url(demo, app), timeout=30_000)
+    page.goto(B.app_url(demo, app), timeout=45_000)
     B.wait_for_explorer(page)
     page.evaluate("async () => { await document.fonts.ready; }")
     shown = [_check_screen(page, app, size) for size in SCREENS]
