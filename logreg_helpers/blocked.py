@@ -52,6 +52,8 @@ on each chunk of a dask array and adds the chunks' sums. It stays on one thread:
 there Dask already runs one chunk per core.
 """
 
+import os
+
 import numpy as np
 
 # Columns per block. 8,192 columns keep a block's vectors (64 KB each) in the L2
@@ -133,6 +135,11 @@ class _Threads:
     def one_blas_thread(self):
         return self.controller.limit(limits=1, user_api="blas")
 
+    @classmethod
+    def forget(cls):
+        """In a forked child: the parent's pool has no threads there, so make a new one."""
+        cls._made = None
+
     def splits(self, X):
         """Whether X is large enough to be split between threads."""
         n_x, m = X.shape
@@ -151,6 +158,10 @@ class _Threads:
         dw = sum(part[1] for part in parts[1:]) + parts[0][1]
         db = sum(part[2] for part in parts)
         return loss, dw, db
+
+
+if hasattr(os, "register_at_fork"):  # multiprocessing forks its workers on Linux
+    os.register_at_fork(after_in_child=_Threads.forget)
 
 
 def _blocked_pass(w, b, X, Y, with_cost):

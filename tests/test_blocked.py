@@ -1,5 +1,7 @@
 """blocked.py: the cache-blocked kernel gives the formulas' numbers, block edges included."""
 
+import os
+import signal
 import tracemalloc
 
 import numpy as np
@@ -100,3 +102,18 @@ def test_threaded_pass_gives_the_same_result_every_time_and_restores_the_blas():
         assert J == first[0] and db == first[2]
         np.testing.assert_array_equal(dw, first[1])
     assert blas_threads() == before  # kept to one thread during the pass only
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+def test_a_forked_child_runs_the_threaded_pass_too():
+    """multiprocessing forks its workers on Linux: the parent's pool has no threads there."""
+    w, b, X, Y = random_problem(*THREADED, seed=9)
+    assert blocked._Threads.get().splits(X) or blocked._Threads.get().count == 1
+    J, dw, db = cost_and_gradients(w, b, X, Y)  # the pool now exists in this process
+    pid = os.fork()
+    if pid == 0:  # the child: the same numbers, or exit 1; killed by the alarm if it hangs
+        signal.alarm(20)
+        got = cost_and_gradients(w, b, X, Y)
+        os._exit(0 if got[0] == J and got[2] == db and np.array_equal(got[1], dw) else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -179,3 +179,11 @@ def test_standardize_with_given_statistics_checks_them():
         lh.standardize(X, mean, np.ones((3, 1)))
     assert str(error.value) == ("std should have shape (n_x, 1) = (2, 1), one standard deviation "
                                 "per row of X, but it has shape (3, 1).")
+
+
+def test_digit_pair_accepts_every_digit_from_0_to_9():
+    X_all, labels = lh.digits()
+    for positive, negative in ((0, 9), (9, 0)):
+        X, Y = lh.digit_pair(positive, negative)
+        assert X.shape[1] == np.isin(labels[0], [0, 9]).sum()
+        np.testing.assert_array_equal(Y[0], labels[0, np.isin(labels[0], [0, 9])] == positive)

@@ -8,10 +8,12 @@ however broken, makes a check raise.
 """
 
 import math
+import os
 import re
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -1097,3 +1099,253 @@ def test_the_check_of_a_function_that_breaks_the_checker_is_honest(monkeypatch, 
     monkeypatch.setattr(ex._SIGMOID, "expected", _raises)
     assert ex.check_sigmoid(sigmoid_textbook) is False
     assert "the check itself failed" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------------------
+# Crashes a student meets: each classic one gets its own hint
+# --------------------------------------------------------------------------------------
+
+
+def sigmoid_minus_math(z):
+    return 1 / (1 - math.exp(-z))  # at z = 0: 1 / 0 in Python floats
+
+
+def sigmoid_loop_over_len(z):
+    return np.array([1 / (1 + np.exp(-z[i])) for i in range(len(z))])  # len of a number
+
+
+def sigmoid_entry_by_entry(z):
+    if np.ndim(z) == 0:
+        return 1 / (1 + math.exp(-z))
+    return np.array([[1 / (1 + math.exp(-v)) for v in row] for row in z])  # z = -800
+
+
+def one_example_log_of_label(x, w, b, y):
+    z = sum(wj * xj for wj, xj in zip(w, x)) + b
+    a = 1 / (1 + math.exp(-z))
+    L = -(y * math.log(a) + (1 - y) * math.log(1 - y))  # typo: 1 - y for 1 - a
+    dz = a - y
+    return z, a, L, dz, tuple(xj * dz for xj in x), dz
+
+
+def one_example_transpose_tuple(x, w, b, y):
+    z = np.dot(w.T, x) + b
+    a = 1 / (1 + np.exp(-z))
+    return z, a, 0.0, a - y, tuple(xj * (a - y) for xj in x), a - y
+
+
+def gradients_math_exp(w, b, X, Y):
+    m = X.shape[1]
+    A = 1 / (1 + math.exp(-(w.T @ X + b)))
+    dZ = A - Y
+    return -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)), X @ dZ.T / m, np.sum(dZ) / m
+
+
+def gradients_elementwise_with_column(w, b, X, Y):
+    m = X.shape[1]
+    A = _sig(w.T @ X + b)
+    dZ = A - Y
+    dw = np.sum(X * dZ.T, axis=1, keepdims=True) / m  # (n_x, m) times (m, 1)
+    return -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)), dw, np.sum(dZ) / m
+
+
+def gradients_loop_indices_swapped(w, b, X, Y):
+    n_x, m = X.shape
+    J, dw, db = 0.0, np.zeros((n_x, 1)), 0.0
+    for i in range(m):
+        z = sum(w[j, 0] * X[i, j] for j in range(n_x)) + b  # X[i, j]: example first
+        a = 1 / (1 + math.exp(-z))
+        J += -(Y[0, i] * math.log(a) + (1 - Y[0, i]) * math.log(1 - a))
+        for j in range(n_x):
+            dw[j, 0] += X[j, i] * (a - Y[0, i])
+        db += a - Y[0, i]
+    return J / m, dw / m, db / m
+
+
+def train_uses_a_notebook_variable(X, Y, alpha, iterations):
+    w, b, costs = np.zeros((n_features, 1)), 0.0, []  # noqa: F821 - defined in another cell
+    return w, b, costs
+
+
+def forward_dot_without_transpose(w, b, X):
+    Z = np.dot(w, X) + b
+    return Z, _sig(Z)
+
+
+_student_cell = {"np": np}  # compiled apart, so that pytest does not rewrite its assert
+exec(compile("def forward_wrong_assert(w, b, X):\n"
+             "    Z = w.T @ X + b\n"
+             "    assert Z.shape == (1, X.shape[0])\n"
+             "    return Z, 1 / (1 + np.exp(-Z))\n", "<student cell>", "exec"), _student_cell)
+forward_wrong_assert = _student_cell["forward_wrong_assert"]
+
+
+CRASHES = [  # (check, a function that raises, a phrase of the hint it must get)
+    (S, sigmoid_minus_math, "Something divided by zero"),
+    (S, sigmoid_entry_by_entry, "math.exp overflows (and raises) beyond about 709"),
+    (S, sigmoid_loop_over_len, "Read the last line of the message"),
+    (O, one_example_log_of_label, "math.log got 0 or a negative number"),
+    (O, one_example_transpose_tuple, "x and w arrive as tuples of numbers"),
+    (G, gradients_math_exp, "Something that takes one number got a whole array"),
+    (G, gradients_elementwise_with_column, "Two arrays whose shapes do not fit"),
+    (GL, gradients_loop_indices_swapped, "X has shape (n_x, m) = (2, 4)"),
+    (T, train_uses_a_notebook_variable, "uses a name that does not exist when it runs"),
+    (F, forward_dot_without_transpose, "w is a column (n_x, 1) and X is (n_x, m)"),
+    (F, forward_wrong_assert, "Read the last line of the message"),
+]
+
+
+@pytest.mark.parametrize("check, function, phrase", CRASHES,
+                         ids=[f"{_name(c)}-{_name(f)}" for c, f, _ in CRASHES])
+def test_each_classic_crash_gets_its_own_hint(check, function, phrase, capsys):
+    assert check(function) is False
+    verdict = capsys.readouterr().out
+    assert "It raised " in verdict
+    assert phrase in verdict
+    others = {p for _, _, p in CRASHES if p != phrase}
+    assert not [p for p in others if p in verdict], verdict
+    assert "check itself failed" not in verdict
+
+
+def test_an_exception_without_a_message_is_shown_by_its_name(capsys):
+    ex.check_forward(forward_wrong_assert)
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "forward: not right yet. It raised AssertionError: "
+
+
+# --------------------------------------------------------------------------------------
+# Every verdict word for word, as reviewed (tests/exercise_verdicts.txt)
+# --------------------------------------------------------------------------------------
+
+VERDICTS = Path(__file__).with_name("exercise_verdicts.txt")
+_VALUES = re.compile(r"^(    [^ ]+ = |Expected |Got).*$", re.MULTILINE)  # inputs, expected, got
+_NUMBER = re.compile(r"(?<![\w.])-?(\d+\.\d*(e[-+]?\d+)?|\d+e[-+]?\d+|nan|inf)(?![\w.])")
+
+
+def _exercise_of(check):
+    """The exercise behind ``check``, its named mistakes built afresh for the gradient checks."""
+    exercise = {S: ex._SIGMOID, O: ex._ONE_EXAMPLE, GL: ex._GRADIENTS_LOOP, U: ex._UPDATE,
+                F: ex._FORWARD, G: ex._GRADIENTS, T: ex._TRAIN, P: ex._PREDICT,
+                Z: ex._STANDARDIZE, A: ex._ACCURACY}[check]
+    if check in (G, GL):
+        exercise = replace(exercise, slips=ex._gradient_slips(loop=check is GL))
+    return exercise
+
+
+def _all_verdicts():
+    """The verdict of every wrong, crashing or broken function above, numbers masked.
+
+    The numbers of the inputs, expected and got lines become '#' (other tests check them
+    against the module), and the text of an error message is left out (numpy's changes
+    between versions).
+    """
+    def stub(w, b, X):
+        raise NotImplementedError()
+
+    rows = [(c, f, p) for c, f, p in WRONG + CRASHES] + [(P, stub, "the classic stub")]
+    rows += [(c, broken, f"broken function {i}") for i, broken in enumerate(ZOO) for c in CHECKS]
+    out = []
+    for check, function, phrase in rows:
+        passed, lines = ex._judge(_exercise_of(check), function)
+        text = "\n".join(lines)
+        text = re.sub(r"(It raised \w+:).*", r"\1 ...", text)
+        text = _VALUES.sub(lambda line: _NUMBER.sub("#", line.group()), text)
+        text = re.sub(r"0x[0-9a-f]+", "0x#", text)  # the address in an object's repr
+        out.append(f"=== {_name(check)}: {phrase}\n{text}\n")
+    return "\n".join(out)
+
+
+def test_every_verdict_is_the_reviewed_text_word_for_word():
+    """A student reads these hints alone at night: a changed word is a changed lesson.
+
+    After a deliberate change of a hint, rewrite the file with
+    ``UPDATE_VERDICTS=1 pytest tests/test_exercises.py -k word_for_word`` and review the diff.
+    """
+    verdicts = _all_verdicts()
+    if os.environ.get("UPDATE_VERDICTS"):
+        VERDICTS.write_text(verdicts, encoding="utf-8")
+    assert verdicts == VERDICTS.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------
+# Not done yet: one note per cell, the worked version with all its arguments
+# --------------------------------------------------------------------------------------
+
+
+def _run_cell(source, name, namespace):
+    """Run ``source`` as a notebook cell does: compiled as a module under its own file name."""
+    exec(compile(source, name, "exec"), namespace)
+
+
+def test_the_not_done_note_is_printed_once_per_run_of_each_cell(monkeypatch, capsys):
+    import IPython
+
+    shell = type("Shell", (), {"execution_count": 1})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+
+    def sigmoid(z):
+        return ex.not_done_yet("sigmoid", z)
+
+    cell = {"sigmoid": sigmoid}
+    _run_cell("sigmoid(0.0)\nsigmoid(1.0)", "<cell-a>", cell)
+    assert capsys.readouterr().out.count("sigmoid is not done yet") == 1  # twice, one note
+    _run_cell("sigmoid(2.0)", "<cell-a>", cell)
+    assert capsys.readouterr().out == ""  # the same run of the same cell: noted already
+    _run_cell("sigmoid(2.0)", "<cell-b>", cell)
+    assert capsys.readouterr().out.count("sigmoid is not done yet") == 1  # another cell
+    shell.execution_count = 2
+    _run_cell("sigmoid(2.0)", "<cell-a>", cell)
+    assert capsys.readouterr().out.count("sigmoid is not done yet") == 1  # the cell run again
+
+
+def test_a_stub_passes_keyword_arguments_on_to_the_worked_version(capsys):
+    def standardize(X, mean=None, std=None):
+        return ex.not_done_yet("standardize", X, mean=mean, std=std)
+
+    X = np.array([[1.0, 3.0], [10.0, 30.0]])
+    mean, std = np.array([[0.0], [10.0]]), np.array([[2.0], [20.0]])
+    X_std, got_mean, got_std = standardize(X, mean=mean, std=std)
+    np.testing.assert_allclose(X_std, [[0.5, 1.5], [0.0, 1.0]])
+    assert got_mean is mean and got_std is std
+
+
+def test_an_exercise_with_no_worked_version_says_which_is_not_done():
+    with pytest.raises(ex.NotDoneYet, match="^my_exercise is not done yet$"):
+        ex.not_done_yet("my_exercise", 1.0)
+
+
+def test_the_classic_stub_is_not_mistaken_for_a_call_of_another_stub(capsys):
+    def predict(w, b, X):
+        raise NotImplementedError()
+
+    ex.check_predict(predict)
+    verdict = capsys.readouterr().out
+    assert verdict.startswith("predict: not done yet (it raises NotImplementedError)")
+    assert "it calls" not in verdict
+
+
+def test_an_endless_loop_gets_the_loop_hint(monkeypatch, capsys):
+    monkeypatch.setattr(ex, "TIME_LIMIT", 1.0)
+
+    def forever(z):
+        while True:
+            pass
+
+    assert ex.check_sigmoid(forever) is False
+    verdict = capsys.readouterr().out
+    assert "did not finish within 1 second, on a small case" in verdict
+    assert "Hint: An endless loop? Check that every while loop changes" in verdict
+
+
+def test_the_cases_hold_float_arrays_of_the_lecture_shapes():
+    """Float, so that a student's in-place update of a copy never fails on integer casting."""
+    for exercise in (ex._GRADIENTS, ex._GRADIENTS_LOOP, ex._FORWARD, ex._UPDATE, ex._TRAIN,
+                     ex._PREDICT, ex._STANDARDIZE, ex._ACCURACY):
+        for case in exercise.cases:
+            for value in case.args:
+                if isinstance(value, np.ndarray):
+                    assert value.dtype == np.float64 and value.ndim == 2
+    column, rows = ex._col([1, 2, 3]), ex._arr([[1, 0, 1]])
+    assert column.dtype == rows.dtype == np.float64
+    np.testing.assert_array_equal(column, [[1.0], [2.0], [3.0]])
+    np.testing.assert_array_equal(rows, [[1.0, 0.0, 1.0]])
