@@ -74,7 +74,7 @@ def measure(n_x, m, rounds, seed):
         "course form: `forward`, `cost`, `backward`": lambda: course_form(w, b, X, Y, True),
     }
     with OtherLoad() as load:
-        t = interleaved(funcs, rounds)
+        t = interleaved(funcs, rounds, settle=True)
     return t, load
 
 

@@ -66,7 +66,7 @@ def run(quick, machine_line):
         t = interleaved({
             "ours": lambda w=w, b=b, X=X, Y=Y: lh.gradients(w, b, X, Y),
             "peer": lambda c=coef, X=X_sk, y=y_sk: peer.loss_gradient(c, X, y),
-        }, rounds, min_seconds=0.005)
+        }, rounds, min_seconds=0.005, settle=True)
         best, paired = ratio(t, "ours", "peer")
         ratios[(n_x, m)] = best
         rows.append((f"({n_x}, {m:,})", format_seconds(t["ours"].best),

@@ -41,7 +41,7 @@ def loops_for(func, min_seconds):
         number *= 2
 
 
-def interleaved(funcs, rounds, min_seconds=0.002, number=None):
+def interleaved(funcs, rounds, min_seconds=0.002, number=None, settle=False):
     """Time several functions in alternation.
 
     Parameters
@@ -57,6 +57,12 @@ def interleaved(funcs, rounds, min_seconds=0.002, number=None):
     number : dict of str -> int, optional
         Calls per sample for some functions, given instead of measured: those
         are neither warmed up nor called more often than ``rounds * number``.
+    settle : bool
+        Call each function once, untimed, before each of its samples, so that a
+        sample starts as a run of repeated calls does: after the same function.
+        The function before it in the alternation can leave the machine busy for a
+        while (OpenBLAS's threads spin after a multithreaded product before they
+        sleep, and on two cores they take one from the next function).
 
     Returns
     -------
@@ -76,6 +82,8 @@ def interleaved(funcs, rounds, min_seconds=0.002, number=None):
             shift = r % len(names)
             for name in names[shift:] + names[:shift]:
                 func, n = funcs[name], number[name]
+                if settle:
+                    func()
                 start = time.perf_counter()
                 for _ in range(n):
                     func()

@@ -98,3 +98,16 @@ def test_every_claim_has_a_section_that_names_the_machine(quick_run):
         header, separator, *rows = markdown_table(section)
         assert rows and all(len(cells(r)) == len(cells(header)) for r in rows), claim
         assert all(re.search(r"\d", r) for r in rows), claim  # every row holds a number
+
+
+def test_settled_samples_follow_a_call_of_the_same_function():
+    from benchmarks.timing import interleaved
+
+    calls = []
+    funcs = {name: (lambda name=name: calls.append(name)) for name in "ab"}
+    timings = interleaved(funcs, rounds=3, number={"a": 2, "b": 2}, settle=True)
+    assert len(timings["a"].times) == len(timings["b"].times) == 3
+    # each sample: one untimed call, then its two timed ones, all of the same function
+    runs = [calls[k : k + 3] for k in range(0, len(calls), 3)]
+    assert len(calls) == 18 and all(len(set(run)) == 1 for run in runs)
+    assert [run[0] for run in runs] == ["a", "b", "b", "a", "a", "b"]
