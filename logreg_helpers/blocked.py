@@ -154,9 +154,7 @@ class _Threads:
                       for i in range(1, self.count)]
             parts = [_part(w, b, X, Y, with_cost, edges[0], edges[1])]
             parts += [other.result() for other in others]
-        loss = sum(part[0] for part in parts)
-        dw = sum(part[1] for part in parts[1:]) + parts[0][1]
-        db = sum(part[2] for part in parts)
+        loss, dw, db = (sum(values) for values in zip(*parts))
         return loss, dw, db
 
 
