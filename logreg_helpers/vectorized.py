@@ -211,10 +211,12 @@ class TrainResult:
     diverged : bool
     message : str
         A sentence on how the run ended, for printing.
-    path : ndarray, shape (steps + 1, n_x + 1), or None
+    path : array, shape (steps + 1, n_x + 1), or None
         Only from ``train(..., keep_path=True)``: row i holds w (as a row)
         and then b after i accepted steps, so its last row is the returned
         w and b. The playground slides along it instead of training again.
+        A numpy array for numpy and dask inputs (dask's w is small and kept in
+        numpy during the run), else an array of X's library, on its device.
     """
 
     w: np.ndarray
@@ -302,11 +304,16 @@ def train(X, Y, alpha, iterations, w=None, b=0.0, keep_path=False):
 
 
 def _as_rows(path):
-    """[(w, b), ...] as an array with one row [w..., b] per step; None stays None."""
+    """[(w, b), ...] as an array with one row [w..., b] per step, in w's library (or None)."""
     if path is None:
         return None
     ws, bs = zip(*path)
-    return np.vstack([np.hstack(ws), bs]).T
+    if isinstance(ws[0], np.ndarray):
+        return np.vstack([np.hstack(ws), bs]).T
+    xp = array_namespace(w=ws[0])  # another library: the rows stay in it, on w's device
+    W = xp.reshape(xp.stack(ws), (len(ws), -1))
+    B = xp.reshape(xp.asarray(bs, dtype=W.dtype, device=W.device), (-1, 1))
+    return xp.concat((W, B), axis=1)
 
 
 def _diverged(i, costs, alpha, w, b, path=None):

@@ -16,7 +16,7 @@ import pytest
 from test_vectorized import random_problem
 
 import logreg_helpers as lh
-from logreg_helpers.validation import array_namespace, check_finite, compute
+from logreg_helpers.validation import array_namespace, as_float_array, check_finite, compute
 
 DEVICE = xps.Device("device1")  # not the default device: any array left behind would mix
 
@@ -117,6 +117,33 @@ def test_a_diverging_run_stops_with_the_same_warning_in_every_library(to):
     np.testing.assert_array_equal(as_numpy(result.w), np.zeros((2, 1)))
 
 
+def test_a_step_that_overflows_stops_the_run_in_every_library(to):
+    X, Y = lh.toy_data(m=100, seed=1)
+    with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1"):
+        result = lh.train(to(X * 1e3), to(Y), 1e308, 10, keep_path=True)
+    check_same_library(result.w, to(X))
+    np.testing.assert_array_equal(as_numpy(result.w), np.zeros((2, 1)))
+    assert result.costs.tolist() == [result.cost, np.inf]
+    assert as_numpy(result.path).tolist() == [[0.0, 0.0, 0.0]]
+
+
+def test_the_path_kept_is_numpys_path(to):
+    X, Y = lh.toy_data(m=60, seed=5)
+    path = lh.train(to(X), to(Y), 0.5, 4, keep_path=True).path
+    np.testing.assert_allclose(as_numpy(path), lh.train(X, Y, 0.5, 4, keep_path=True).path,
+                               rtol=1e-12, atol=1e-300)
+
+
+def test_numpy_labels_join_the_activations_library_in_backward_and_cost(to):
+    X, Y = lh.toy_data(m=40, seed=2)
+    A = np.full((1, 40), 0.25)
+    dw, db = lh.backward(to(X), to(A), Y)  # Y stays numpy
+    check_same_library(dw, to(X))
+    expected = lh.backward(X, A, Y)
+    np.testing.assert_allclose(as_numpy(dw), expected[0], rtol=1e-12)
+    assert lh.cost(to(A), Y) == pytest.approx(lh.cost(A, Y), rel=1e-12)
+
+
 def test_numpy_starting_weights_join_the_data_library_and_device():
     X, Y = lh.toy_data(m=50, seed=4)
     w0 = np.array([[0.5], [-0.5]])  # numpy, while X lives on DEVICE
@@ -156,6 +183,7 @@ BAD_INPUTS = {
     "X of one dimension": lambda to: lh.forward(to(W_OK), 0.0, to(X_OK[0])),
     "complex X": lambda to: lh.forward(to(W_OK), 0.0, to(X_OK + 1j)),
     "a label as a number": lambda to: lh.loss(to(np.zeros(())), to(np.asarray(2.0))),
+    "numpy w of strings beside X": lambda to: lh.forward(np.array([["a"], ["b"]]), 0.0, to(X_OK)),
 }
 
 
@@ -188,21 +216,32 @@ def test_a_dask_NaN_check_reads_X_once(monkeypatch):
 
 
 def test_arrays_of_two_libraries_are_refused_by_name():
-    with pytest.raises(TypeError, match=r"libraries: X from dask, w from array_api_strict\."):
+    with pytest.raises(TypeError) as error:
         lh.forward(to_strict(W_OK), 0.0, to_dask(X_OK))
+    assert str(error.value) == (
+        "The arrays come from different libraries: X from dask, w from array_api_strict. "
+        "Put them in one library (numpy arrays may join any of them).")
 
 
 def test_a_dask_array_of_unknown_shape_gets_a_remedy():
     X = to_dask(X_OK)
     X = X[:, X[0] > 0]  # columns chosen by a condition: how many is not known yet
-    with pytest.raises(ValueError, match=r"not known yet.*compute_chunk_sizes\(\)"):
+    with pytest.raises(ValueError) as error:
         lh.forward(W_OK, 0.0, X)
+    assert str(error.value) == (
+        "The shape of X is not known yet: it is (2, nan). Its number of rows or columns "
+        "depends on data not computed yet (a dask array after a selection by a condition, "
+        "for example); for a dask array, X.compute_chunk_sizes() finds it.")
 
 
 def test_without_array_api_compat_another_library_gets_an_install_hint(monkeypatch):
     monkeypatch.setitem(sys.modules, "array_api_compat", None)  # import fails
-    with pytest.raises(ImportError, match=r"X is a dask array.*logreg-helpers\[scale\]"):
+    with pytest.raises(ImportError) as error:
         lh.forward(W_OK, 0.0, to_dask(X_OK))
+    assert str(error.value) == (
+        "X is a dask array. Arrays of libraries other than numpy are handled through the "
+        "Python array API standard, with the package array-api-compat: install it with "
+        "pip install 'logreg-helpers[scale]'.")
     assert array_namespace(X=X_OK, w=[1.0], b=0.5) is None  # numpy needs none of it
 
 
@@ -212,3 +251,57 @@ def test_numpy_never_goes_through_array_api_compat(monkeypatch):
     lh.gradients(w, b, X, Y)
     lh.train(X, Y, 0.1, 3)
     lh.predict(w, b, X)
+
+
+@pytest.mark.parametrize("other", ["X", "w", "Y"])
+def test_one_array_from_another_library_takes_the_numpy_ones_along(other):
+    """Whichever argument alone comes from the other library, the answer is in it."""
+    w, b, X, Y = random_problem(3, 40, seed=12)
+    args = {"w": w, "X": X, "Y": Y}
+    args[other] = to_strict(args[other])
+    J, dw, db = lh.gradients(args["w"], b, args["X"], args["Y"])
+    check_same_library(dw, args[other])
+    J_np, dw_np, db_np = lh.gradients(w, b, X, Y)
+    np.testing.assert_allclose(as_numpy(dw), dw_np, rtol=1e-12)
+    assert J == pytest.approx(J_np, rel=1e-12) and db == pytest.approx(db_np, rel=1e-12)
+
+
+def test_float_arrays_are_kept_and_others_become_float64():
+    x64 = to_strict(np.arange(6.0).reshape(2, 3))
+    assert as_float_array(x64, "X") is x64  # no copy
+    for dtype in (xps.float32, xps.int32, xps.bool):
+        x = xps.astype(x64 > 2, dtype)
+        got = as_float_array(x, "X")
+        assert got.dtype == xps.float64 and got.device == DEVICE
+        np.testing.assert_array_equal(as_numpy(got), as_numpy(x))
+
+
+def test_an_array_of_strings_in_another_library_is_told_to_hold_numbers():
+    with pytest.raises(TypeError) as error:
+        as_float_array(da.from_array(np.array([["a", "b"]])), "X")
+    assert str(error.value) == ("X should hold numbers, but its dtype is <U1. Convert it "
+                                "first, for example with xp.astype(X, xp.float64).")
+
+
+def _nan_at(shape, where):
+    a = np.arange(float(np.prod(shape))).reshape(shape)
+    a[where] = np.nan
+    return a
+
+
+@pytest.mark.parametrize("shape, where", [
+    ((7,), (5,)),  # a rank-1 array, numbered like numpy's
+    ((2, 3, 4), (1, 0, 2)),  # three dimensions
+    ((3, 5000), (2, 4321)),  # large: found through its sum first
+    ((10_000,), (9_999,)),
+])
+@pytest.mark.parametrize("library", ["array-api-strict", "dask"])
+def test_the_first_NaN_is_named_in_any_shape_as_numpy_names_it(shape, where, library):
+    a = _nan_at(shape, where)
+    with pytest.raises(ValueError) as expected:
+        check_finite(a, "X")
+    with pytest.raises(ValueError) as got:
+        check_finite(LIBRARIES[library](a), "X")
+    assert str(got.value) == str(expected.value)
+    assert f"X{list(where)} = nan".replace(" ", "") in str(got.value).replace(" ", "")
+    check_finite(LIBRARIES[library](np.nan_to_num(a)), "X")  # all finite: silence

@@ -117,3 +117,125 @@ def test_a_forked_child_runs_the_threaded_pass_too():
         os._exit(0 if got[0] == J and got[2] == db and np.array_equal(got[1], dw) else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+# Which way a pass goes depends only on X's shape and on how many threads the BLAS has, as
+# the module's docstring says. The spies below record the way taken, and the number of
+# threads the BLAS had while each block was computed.
+
+
+def blas_threads():
+    from threadpoolctl import threadpool_info
+
+    return min((pool["num_threads"] for pool in threadpool_info()
+                if pool["user_api"] == "blas"), default=1)
+
+
+def threads_with(count):
+    """A _Threads that believes the BLAS has ``count`` threads (splits() reads only that)."""
+    threads = blocked._Threads.__new__(blocked._Threads)
+    threads.count = count
+    return threads
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """Records each _block call's BLAS threads, and whether _part and the threads ran."""
+    seen = {"blocks": [], "parts": 0, "split": 0}
+    block, part, run = blocked._block, blocked._part, blocked._Threads.run
+
+    def spy_block(*args):
+        seen["blocks"].append(blas_threads())
+        return block(*args)
+
+    def spy_part(*args):
+        seen["parts"] += 1
+        return part(*args)
+
+    def spy_run(self, *args):
+        seen["split"] += 1
+        return run(self, *args)
+
+    monkeypatch.setattr(blocked, "_block", spy_block)
+    monkeypatch.setattr(blocked, "_part", spy_part)
+    monkeypatch.setattr(blocked._Threads, "run", spy_run)
+    return seen
+
+
+@pytest.mark.parametrize("n_x, m, alone", [
+    (1, BLOCK, True),  # exactly one block, few numbers: one call, nothing around it
+    (ONE_BLAS_THREAD_AT // BLOCK // 2, BLOCK, True),  # half the numbers that need one thread
+    (ONE_BLAS_THREAD_AT // BLOCK, BLOCK, False),  # exactly that many: the BLAS kept to one
+    (16, ONE_BLAS_THREAD_AT // 16, False),  # as many numbers in fewer columns than rows allow
+    (1, BLOCK + 1, False),  # few numbers, but more columns than one block
+])
+def test_a_small_X_is_one_block_alone_and_a_larger_one_keeps_the_blas_to_one_thread(
+        spy, n_x, m, alone):
+    w, b, X, Y = random_problem(n_x, m, seed=m)
+    cost_and_gradients(w, b, X, Y)
+    assert spy["parts"] == (0 if alone else 1) and spy["split"] == 0
+    assert len(spy["blocks"]) == -(-m // BLOCK)  # blocks of at most BLOCK columns
+    if not alone:
+        assert spy["blocks"] == [1] * len(spy["blocks"])
+
+
+def test_the_threads_split_X_from_SPLIT_AT_numbers_and_enough_blocks_per_thread():
+    many = 2 * BLOCKS_PER_THREAD * BLOCK  # columns: enough blocks for two threads
+    shape = np.broadcast_to(0.0, (SPLIT_AT // many, many))  # exactly SPLIT_AT numbers
+    assert threads_with(2).splits(shape)
+    assert not threads_with(1).splits(shape)  # one BLAS thread: nothing to split between
+    assert not threads_with(2).splits(np.broadcast_to(0.0, (SPLIT_AT // many - 1, many)))
+    assert not threads_with(2).splits(np.broadcast_to(0.0, (SPLIT_AT // 4096, 4096)))
+    assert not threads_with(2).splits(np.broadcast_to(0.0, (SPLIT_AT // (many - 1) + 1,
+                                                             many - 1)))
+    assert not threads_with(2).splits(np.broadcast_to(0.0, (1, 10)))
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+def test_there_are_as_many_threads_as_the_blas_has(limit):
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=limit, user_api="blas"):
+        have = blas_threads()
+        threads = blocked._Threads()
+    assert threads.count == have
+    if have == 1:
+        assert threads.pool is None  # this thread does all the work
+    else:
+        assert threads.pool._max_workers == have - 1  # and this thread is the last one
+        threads.pool.shutdown()
+
+
+def test_where_no_blas_is_found_there_is_one_thread(monkeypatch):
+    """threadpoolctl finds no BLAS it knows (numpy on Apple's Accelerate, for one)."""
+    from threadpoolctl import ThreadpoolController
+
+    class Nothing:
+        lib_controllers = []
+
+    monkeypatch.setattr(ThreadpoolController, "select", lambda self, **kwargs: Nothing())
+    threads = blocked._Threads()
+    assert threads.count == 1 and threads.pool is None
+
+
+def test_the_split_pass_keeps_the_blas_to_one_thread_in_every_part(spy):
+    w, b, X, Y = random_problem(*THREADED, seed=10)
+    threads = blocked._Threads.get()
+    cost_and_gradients(w, b, X, Y)
+    assert spy["split"] == (1 if threads.count > 1 else 0)
+    assert len(spy["blocks"]) >= THREADED[1] // BLOCK
+    assert spy["blocks"] == [1] * len(spy["blocks"])
+    assert blas_threads() == threads.count  # and gives the BLAS its threads back
+
+
+def test_after_forget_the_next_pass_makes_new_threads_that_work():
+    """What a forked child does (os.register_at_fork): its parent's pool has no threads."""
+    w, b, X, Y = random_problem(*THREADED, seed=11)
+    J, dw, db = cost_and_gradients(w, b, X, Y)
+    old = blocked._Threads.get()
+    blocked._Threads.forget()
+    again = cost_and_gradients(w, b, X, Y)
+    assert blocked._Threads.get() is not old
+    if old.pool is not None:
+        old.pool.shutdown()
+    assert again[0] == J and again[2] == db and np.array_equal(again[1], dw)

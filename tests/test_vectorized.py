@@ -231,12 +231,13 @@ def test_a_step_that_overflows_is_caught():
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)  # no overflow warning from numpy either
         with pytest.warns(lh.DivergenceWarning, match="Diverged at iteration 1"):
-            result = lh.train(X, Y, 1e308, 10)
+            result = lh.train(X, Y, 1e308, 10, keep_path=True)
     assert result.diverged
     np.testing.assert_array_equal(result.w, np.zeros((2, 1)))  # the start: no step was good
     assert result.b == 0.0 and np.isfinite(result.cost)
     assert result.costs.tolist() == [result.cost, np.inf]
     assert result.cost == lh.gradients(result.w, result.b, X, Y)[0]
+    assert result.path.tolist() == [[0.0, 0.0, 0.0]]  # the path kept: the start alone
 
 
 @pytest.mark.parametrize("alpha, iterations", [(50.0, 1000), (5e3, 10), (1e308, 5)])
