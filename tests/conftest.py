@@ -6,6 +6,7 @@ Hypothesis runs the same examples on every run, without deadlines, and
 """
 
 import os
+import re
 import sys
 
 import numpy as np
@@ -21,6 +22,26 @@ settings.register_profile("project", derandomize=True, deadline=None, max_exampl
 settings.register_profile("mutation", derandomize=True, deadline=None, max_examples=150,
                           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "project"))
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """A test's id never holds "/": pytest could not select it by that id.
+
+    make mutation selects the tests of each mutant by id; one it cannot select makes
+    the whole run of that mutant a usage error, which mutmut would count as a kill.
+    """
+    if isinstance(val, str) and "/" in val:
+        return re.sub(r"\s*/\s*", " over ", val)
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse ids that pytest could not select again (explicit ids escape the hook above)."""
+    unselectable = [item.nodeid for item in items
+                    if any(part in item.nodeid.partition("[")[2] for part in ("/", "::"))]
+    if unselectable:
+        raise pytest.UsageError("These test ids cannot be selected by id; write their "
+                                "parameters' ids without / or ::\n" + "\n".join(unselectable))
 
 
 @pytest.fixture(autouse=True)

@@ -768,7 +768,8 @@ def _name(value):
 
 
 @pytest.mark.parametrize("check, function, phrase", WRONG,
-                         ids=[f"{_name(c)}-{p[:30]}" for c, _, p in WRONG])
+                         ids=[f"{_name(c)}-{' over '.join(q.strip() for q in p[:30].split('/'))}"
+                              for c, _, p in WRONG])
 def test_each_mistake_fails_with_its_own_hint(check, function, phrase, capsys):
     assert check(function) is False
     verdict = capsys.readouterr().out
