@@ -207,7 +207,7 @@ def test_there_are_as_many_threads_as_the_blas_has(limit):
 
 
 def test_where_no_blas_is_found_there_is_one_thread(monkeypatch):
-    """threadpoolctl finds no BLAS it knows (numpy on Apple's Accelerate, for one)."""
+    """threadpoolctl finds no BLAS it knows: one thread, no pool."""
     from threadpoolctl import ThreadpoolController
 
     class Nothing:
