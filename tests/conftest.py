@@ -24,14 +24,21 @@ settings.register_profile("mutation", derandomize=True, deadline=None, max_examp
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "project"))
 
 
-def pytest_make_parametrize_id(config, val, argname):
-    """A test's id never holds "/": pytest could not select it by that id.
+def selectable_id(text):
+    """``text`` as a test id that pytest can select again, even in a process that collected it.
 
     make mutation selects the tests of each mutant by id; one it cannot select makes
-    the whole run of that mutant a usage error, which mutmut would count as a kill.
+    the whole run of that mutant a usage error, which mutmut would count as a kill. A "/"
+    splits an id, and pytest escapes a non-ASCII character of an explicit id once more
+    each time it collects (so a second collection escapes the escape).
     """
+    return re.sub(r"\s*/\s*", " over ", text).encode("ascii", "ignore").decode()
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """A test's id never holds "/": pytest could not select it by that id."""
     if isinstance(val, str) and "/" in val:
-        return re.sub(r"\s*/\s*", " over ", val)
+        return selectable_id(val)
     return None
 
 

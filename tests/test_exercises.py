@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import scipy.special
-from conftest import problems
+from conftest import problems, selectable_id
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -767,19 +767,8 @@ def _name(value):
     return getattr(value, "__qualname__", getattr(value, "__name__", str(value)))
 
 
-def _ascii_id(text):
-    """A test id pytest can select again in a process that has collected the tests before.
-
-    pytest escapes a non-ASCII character of an explicit id each time it collects (so a
-    second collection escapes the escape), and a "/" splits the id: make mutation's
-    children would not find the test.
-    """
-    text = re.sub(r"\s*/\s*", " over ", text)
-    return text.encode("ascii", "ignore").decode()
-
-
 @pytest.mark.parametrize("check, function, phrase", WRONG,
-                         ids=[_ascii_id(f"{_name(c)}-{p[:30]}") for c, _, p in WRONG])
+                         ids=[selectable_id(f"{_name(c)}-{p[:30]}") for c, _, p in WRONG])
 def test_each_mistake_fails_with_its_own_hint(check, function, phrase, capsys):
     assert check(function) is False
     verdict = capsys.readouterr().out
