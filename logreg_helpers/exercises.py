@@ -100,6 +100,7 @@ import signal
 import sys
 import threading
 import traceback
+import types
 import warnings
 from dataclasses import dataclass
 
@@ -325,7 +326,7 @@ SIZE1_HINT = (
 def _number(value, what, hint=SIZE1_HINT):
     """A number (int, float, numpy scalar or 0-d array) as a float; _Wrong otherwise."""
     if isinstance(value, (bool, np.bool_)):
-        raise _Wrong(f"{what} should be a number, but it is {value!r}, a boolean.",
+        raise _Wrong(f"{what} should be a number, but it is {bool(value)}, a boolean.",
                      "Look at what your function returns in that position.")
     if isinstance(value, (int, float, np.integer, np.floating)):
         return float(value)
@@ -421,10 +422,10 @@ def _printed_note(printed, failing):
         shown = ["Your function printed this on that case:"]
         shown += ["    " + line[:100] for line in lines[:5]]
         if len(lines) > 5:
-            shown.append(f"    ... ({len(lines) - 5} more lines)")
+            shown.append(f"    ... ({len(lines) - 5} more not shown)")
         return shown
     return [f"(Your function printed {len(lines)} line{'s' * (len(lines) > 1)} while it was "
-            "checked; they are not shown here.)"]
+            "checked, not shown here.)"]
 
 
 def _sizes(case):
@@ -461,7 +462,7 @@ class _Exercise:
     covers: str = ""
     errors: object = None  # (error, case) -> hint or None, for known exceptions
     also_right: tuple = ()  # models of other answers that are right too
-    after_slips: object = None  # (got, expected, case) -> (what, hint) or None
+    after_slips: object = None  # (what it returned, read) -> (what, hint) or None
 
 
 def _judge(ex, function):
@@ -489,7 +490,7 @@ def _judge(ex, function):
             return False, _report(ex, case, run, what, hint)
     for case, run in runs:
         if run.changed:
-            return False, _report(ex, case, run, *_changed(ex, run.changed))
+            return False, _report(ex, case, run, *_changed(run.changed))
     got = []
     for case, run in runs:
         if run.result is None:
@@ -527,7 +528,7 @@ def _judge(ex, function):
                 shown = [f for f in slip.show if f in wrong] or wrong
                 return False, _report(ex, case, run, what, slip.hint, shown, expected[k], got[k])
         if ex.after_slips is not None:
-            found = ex.after_slips(got[k], expected[k], case)
+            found = ex.after_slips(got[k])
             if found:
                 return False, _report(ex, case, run, found[0], found[1], wrong, expected[k],
                                       got[k])
@@ -567,7 +568,7 @@ def _not_done(ex, error):
             "of that line, run the cell, then run this check again."]
 
 
-def _changed(ex, names):
+def _changed(names):
     name = names[0]
     return (
         f"It changed its argument {name}: after the call, the caller's {name} no longer holds "
@@ -629,11 +630,13 @@ def _common_error_hint(error, case):
         return ("Two arrays whose shapes do not fit were combined element by element. Print "
                 "the shape of each operand: X is (n_x, m), w is (n_x, 1), Y, Z, A and dZ are "
                 "(1, m).")
-    if isinstance(error, IndexError):
+    if isinstance(error, IndexError) and "m" in sizes:
         return (f"An index ran past the end of an array. X has shape (n_x, m) = "
-                f"({sizes.get('n_x', 'n_x')}, {sizes.get('m', 'm')}): the first index picks a "
-                "feature (a row), the second an example (a column). Loops run over range(m) or "
-                "range(n_x).")
+                f"({sizes['n_x']}, {sizes['m']}): the first index picks a feature (a row), the "
+                "second an example (a column). Loops run over range(m) or range(n_x).")
+    if isinstance(error, IndexError):
+        return ("An index ran past the end of an array. Python counts from 0: the last entry "
+                "of an array of length k is number k - 1.")
     if isinstance(error, NameError):
         return ("Your function uses a name that does not exist when it runs: a typo, or a "
                 "variable defined in a cell that has not been run. Use only the arguments and "
@@ -646,9 +649,6 @@ def _common_error_hint(error, case):
     if isinstance(error, ValueError) and "math domain error" in message:
         return ("math.log got 0 or a negative number. Is the argument of each log a "
                 "probability strictly between 0 and 1?")
-    if isinstance(error, AttributeError) and "tuple" in message:
-        return ("x and w arrive as tuples of numbers, not numpy arrays: a tuple has no .T, no "
-                "@ and no .shape. Loop over their entries, or turn them into arrays first.")
     return ("Read the last line of the message, and the line of your code it stopped at. To "
             "see it yourself, call your function on the case above in a cell of its own.")
 
@@ -802,6 +802,11 @@ def _read_one_example(result, case):
                       "exercise needs an array.") for k in ("z", "a", "L", "dz", "db")}
     n_x = len(case.args[0])
     dw = values["dw"]
+    if isinstance(dw, types.GeneratorType):
+        raise _Wrong("dw should be a tuple with one number per weight, but it is a generator.",
+                     "Round brackets around `x_j * dz for ...` make a generator, not a tuple: "
+                     "it hands out its values once, to whoever asks first. Write tuple(...) "
+                     "around it, or use square brackets for a list.")
     if isinstance(dw, (int, float, np.number)) or np.ndim(dw) == 0:
         raise _Wrong(f"dw should be a tuple with one number per weight ({n_x} here), but it is "
                      f"one number.",
@@ -817,7 +822,8 @@ def _read_one_example(result, case):
         if n_x != 2 and dw.size == 2:
             hint = ("Your one_example handles exactly two features, but it must work for any "
                     "number of features: loop over the entries of x and w (zip pairs them up).")
-        raise _Wrong(f"dw should have {n_x} entries, one per weight, but it has {dw.size}.", hint)
+        raise _Wrong(f"dw should have one entry per weight ({n_x} here), but it has {dw.size}.",
+                     hint)
     out["dw"] = dw
     return out
 
@@ -829,6 +835,14 @@ def _one_example_errors(error, case):
         return ("Your one_example handles exactly two features, but it must work for any "
                 f"number of features (this case has {n_x}): loop over the entries of x and w "
                 "(zip pairs them up) instead of unpacking or indexing exactly two.")
+    if isinstance(error, IndexError):
+        return (f"An index ran past the end of x or w. They have {n_x} entries here, numbered "
+                f"0 to {n_x - 1}: Python counts from 0. Loop over range(len(x)), or over "
+                "zip(x, w).")
+    if isinstance(error, (AttributeError, TypeError)) and "'tuple'" in str(error):
+        return ("x and w arrive as tuples of numbers, not numpy arrays: a tuple has no .T, no "
+                ".shape and no @, and * between two tuples is an error. Loop over their "
+                "entries (zip pairs them up), or turn them into arrays first with np.array.")
     return None
 
 
@@ -1126,8 +1140,8 @@ def _read_update(result, case):
         raise _Wrong("It seems to return b first and w second.",
                      "Return the new w first, then the new b: (w, b), the order of the "
                      "arguments.")
-    new_w = _array(new_w, "the new w", w.shape)
-    return {"w": new_w, "b": _number(new_b, "the new b")}
+    new_w = _array(new_w, "The new w", w.shape)
+    return {"w": new_w, "b": _number(new_b, "The new b")}
 
 
 _UPDATE = _Exercise(
@@ -1273,7 +1287,12 @@ def _read_train(result, case):
     except Exception:
         raise _Wrong(f"costs should be a list (or array) of numbers, but it is "
                      f"{_describe(costs)}.", None) from None
-    if c.ndim == 0 or max(c.shape, default=0) != c.size:
+    if c.ndim == 0:
+        raise _Wrong(f"costs should be a list of {iterations} numbers, one per iteration, but "
+                     "it is a single number.",
+                     "Start an empty list before the loop, append J to it in every iteration, "
+                     "and return the list.")
+    if max(c.shape) != c.size:
         raise _Wrong(f"costs should be a list of {iterations} numbers, one per iteration, but "
                      f"it has shape {c.shape}.", None)
     c = c.ravel()
@@ -1288,7 +1307,7 @@ def _read_train(result, case):
     return {"w": w, "b": b, "costs": c}
 
 
-def _train_after_slips(got, expected, case):
+def _train_after_slips(got):
     if got["costs"].size and not _close(got["costs"][0], math.log(2)):
         return ("costs[0] is not log 2 ≈ 0.693147, the cost at w = 0, b = 0.",
                 "Start from zeros: w a column of n_x zeros and b = 0. Then every a is 0.5 and "
@@ -1427,19 +1446,22 @@ def _read_standardize(result, case):
     X = case.args[0]
     n_x, m = X.shape
     X_std, mean, std = _tuple(result, ("X_std", "mean", "std"))
-    axis_hint = ("Your mean has one entry per example: it averages each column, over the "
-                 "features. Standardising scales each feature: average each row, over the "
-                 "examples (axis=1), and keep it a column (keepdims=True) so it lines up with "
-                 "X.")
-    hints = {(1, m): axis_hint, (m,): axis_hint,
-             (n_x,): ("The mean is a rank-1 array (n_x,). Keep it a column of shape (n_x, 1) "
-                      "(keepdims=True): then X - mean subtracts each feature's mean from its "
-                      "own row.")}
-    if m == n_x:
-        hints[(n_x,)] = hints[(m,)] = axis_hint + " " + hints[(n_x,)]
     return {"X_std": _array(X_std, "X_std", (n_x, m)),
-            "mean": _array(mean, "mean", (n_x, 1), hints),
-            "std": _array(std, "std", (n_x, 1), hints)}
+            "mean": _array(mean, "mean", (n_x, 1), _standardize_hints("mean", n_x, m)),
+            "std": _array(std, "std", (n_x, 1), _standardize_hints("std", n_x, m))}
+
+
+def _standardize_hints(name, n_x, m):
+    """The hints for a mean or std of the wrong shape, by shape."""
+    axis = (f"Your {name} has one entry per example: it is taken down each column, over the "
+            f"features. Standardising scales each feature: take the {name} along each row, "
+            "over the examples (axis=1), and keep it a column (keepdims=True) so it lines up "
+            "with X.")
+    rank1 = (f"The {name} is a rank-1 array (n_x,). Keep it a column of shape (n_x, 1) "
+             "(keepdims=True): then it lines up with the rows of X, one feature each.")
+    if m == n_x:  # the shape cannot tell which axis was used
+        return {(1, m): axis, (m,): axis + " " + rank1}
+    return {(1, m): axis, (m,): axis, (n_x,): rank1}
 
 
 def _standardize_errors(error, case):

@@ -648,6 +648,208 @@ def accuracy_column(w, b, X, Y):
 
 
 # --------------------------------------------------------------------------------------
+# Odd results: right numbers, or nearly, of the wrong type or shape
+# --------------------------------------------------------------------------------------
+
+
+def sigmoid_wrapped_in_an_array(z):
+    return np.array([1 / (1 + np.exp(-z))])
+
+
+def sigmoid_list_of_entries(z):
+    if np.ndim(z) == 0:
+        return 1 / (1 + np.exp(-z))
+    return [1 / (1 + np.exp(-v)) for v in np.ravel(z)]
+
+
+def sigmoid_squeezed(z):
+    return np.squeeze(1 / (1 + np.exp(-z)))
+
+
+def one_example_as_columns(x, w, b, y):
+    x, w = np.array(x).reshape(-1, 1), np.array(w).reshape(-1, 1)
+    z = w.T @ x + b  # a 1-by-1 array, as in the vectorized notebook
+    a = 1 / (1 + np.exp(-z))
+    L = -(y * np.log(a) + (1 - y) * np.log(1 - a))
+    dz = a - y
+    return z, a, L, dz, x * dz, dz
+
+
+def one_example_generator_dw(x, w, b, y):
+    z = sum(wj * xj for wj, xj in zip(w, x)) + b
+    a = 1 / (1 + math.exp(-z))
+    L = -(y * math.log(a) + (1 - y) * math.log(1 - a))
+    dz = a - y
+    return z, a, L, dz, (xj * dz for xj in x), dz
+
+
+def one_example_first_and_last(x, w, b, y):
+    z = w[0] * x[0] + w[-1] * x[-1] + b
+    a = 1 / (1 + math.exp(-z))
+    L = -(y * math.log(a) + (1 - y) * math.log(1 - a))
+    dz = a - y
+    return z, a, L, dz, (x[0] * dz, x[-1] * dz), dz
+
+
+def one_example_dw_after_the_loop(x, w, b, y):
+    z = b
+    for xj, wj in zip(x, w):
+        z += wj * xj
+    a = 1 / (1 + math.exp(-z))
+    L = -(y * math.log(a) + (1 - y) * math.log(1 - a))
+    dz = a - y
+    dw = [xj * dz]  # after the loop, xj is the last feature
+    return z, a, L, dz, dw, dz
+
+
+def one_example_log10(x, w, b, y):
+    z = sum(wj * xj for wj, xj in zip(w, x)) + b
+    a = 1 / (1 + math.exp(-z))
+    L = -(y * math.log10(a) + (1 - y) * math.log10(1 - a))
+    dz = a - y
+    return z, a, L, dz, tuple(xj * dz for xj in x), dz
+
+
+def one_example_dz_from_z(x, w, b, y):
+    z = sum(wj * xj for wj, xj in zip(w, x)) + b
+    a = 1 / (1 + math.exp(-z))
+    L = -(y * math.log(a) + (1 - y) * math.log(1 - a))
+    dz = z - y
+    return z, a, L, dz, tuple(xj * dz for xj in x), dz
+
+
+def gradients_loop_rank1_dw(w, b, X, Y):
+    n_x, m = X.shape
+    J, db = 0.0, 0.0
+    dw = np.zeros(n_x)
+    for i in range(m):
+        a = _sig(float(w[:, 0] @ X[:, i]) + b)
+        J += -(Y[0, i] * np.log(a) + (1 - Y[0, i]) * np.log(1 - a))
+        dz = a - Y[0, i]
+        dw += X[:, i] * dz
+        db += dz
+    return J / m, dw / m, db / m
+
+
+def update_b_with_dw(w, b, dw, db, alpha):
+    return w - alpha * dw, b - alpha * dw
+
+
+def forward_rank1(w, b, X):
+    Z = np.dot(w.ravel(), X) + b
+    return Z, _sig(Z)
+
+
+def forward_sums_everything(w, b, X):
+    Z = np.sum(w * X) + b
+    return Z, _sig(Z)
+
+
+def forward_A_as_a_column(w, b, X):
+    Z = w.T @ X + b
+    A = _sig(X.T @ w + b)  # computed again, the other way round
+    return Z, A
+
+
+def gradients_losses_not_added_up(w, b, X, Y):
+    m = X.shape[1]
+    A = _sig(w.T @ X + b)
+    J = -(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    dZ = A - Y
+    return J, X @ dZ.T / m, np.sum(dZ) / m
+
+
+def gradients_column_A_not_added_up(w, b, X, Y):
+    m = X.shape[1]
+    A = _sig(X.T @ w + b)  # a column (m, 1)
+    J = -(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m  # (m, m)
+    dZ = A.T - Y
+    return J, X @ dZ.T / m, np.sum(dZ) / m
+
+
+def gradients_rank1_dw(w, b, X, Y):
+    m = X.shape[1]
+    A = _sig(w.T @ X + b)
+    dZ = A - Y
+    J = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+    return J, np.sum(X * dZ, axis=1) / m, np.sum(dZ) / m
+
+
+def gradients_products_not_added_up(w, b, X, Y):
+    A = _sig(w.T @ X + b)
+    dZ = A - Y
+    return -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)), X * dZ, np.mean(dZ)
+
+
+def gradients_dw_as_a_list(w, b, X, Y):
+    A = _sig(w.T @ X + b)
+    dZ = A - Y
+    dw = [np.mean(X[j] * dZ) for j in range(X.shape[0])]
+    return -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)), dw, np.mean(dZ)
+
+
+def gradients_db_one_by_one(w, b, X, Y):
+    m = X.shape[1]
+    A = _sig(w.T @ X + b)
+    dZ = A - Y
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    return -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A)), X @ dZ.T / m, db
+
+
+def train_b_one_by_one(X, Y, alpha, iterations):
+    w, b = np.zeros((X.shape[0], 1)), 0.0
+    costs = []
+    for _ in range(iterations):
+        J, dw, _ = gradients_mean(w, b, X, Y)
+        db = np.sum(_sig(w.T @ X + b) - Y, axis=1, keepdims=True) / X.shape[1]
+        costs.append(J)
+        w, b = w - alpha * dw, b - alpha * db
+    return w, b, costs
+
+
+def train_returns_the_last_cost(X, Y, alpha, iterations):
+    w, b = np.zeros((X.shape[0], 1)), 0.0
+    for _ in range(iterations):
+        J, dw, db = gradients_mean(w, b, X, Y)
+        w, b = w - alpha * dw, b - alpha * db
+    return w, b, J
+
+
+def train_divides_dw_by_m_again(X, Y, alpha, iterations):
+    w, b = np.zeros((X.shape[0], 1)), 0.0
+    costs = []
+    for _ in range(iterations):
+        J, dw, db = gradients_mean(w, b, X, Y)
+        costs.append(J)
+        w, b = w - alpha * dw / X.shape[1], b - alpha * db
+    return w, b, costs
+
+
+def predict_column(w, b, X):
+    return (_sig(X.T @ w + b) > 0.5).astype(int)
+
+
+def predict_signs(w, b, X):
+    return np.sign(w.T @ X + b)
+
+
+def standardize_returns_rank1(X, mean=None, std=None):
+    mean = X.mean(axis=1) if mean is None else mean.ravel()
+    std = X.std(axis=1) if std is None else std.ravel()
+    return (X - mean[:, None]) / std[:, None], mean, std
+
+
+def standardize_std_rank1(X, mean=None, std=None):
+    mean = X.mean(axis=1, keepdims=True) if mean is None else mean
+    std = X.std(axis=1) if std is None else std.ravel()
+    return (X - mean) / std[:, None], mean, std
+
+
+def accuracy_all_right(w, b, X, Y):
+    return np.all(predict_int(w, b, X) == Y)
+
+
+# --------------------------------------------------------------------------------------
 # The table
 # --------------------------------------------------------------------------------------
 
@@ -730,7 +932,7 @@ WRONG = [  # (check, wrong function, a phrase of the hint it must get)
     (P, predict_flipped, "predictions are flipped"),
     (P, predict_no_b, "forgot to add b"),
     (P, predict_rank1, "rank-1"),
-    (Z, standardize_axis0, "average each row"),
+    (Z, standardize_axis0, "take the mean along each row"),
     (Z, standardize_no_keepdims, "as keepdims=True keeps it"),
     (Z, standardize_ignores_given, "ignores them"),
     (Z, standardize_variance, "is the variance"),
@@ -765,6 +967,47 @@ MODULE = {  # the module's own functions are right too, of course
 
 def _name(value):
     return getattr(value, "__qualname__", getattr(value, "__name__", str(value)))
+
+
+ODD = [  # (check, a function whose result has the wrong type or shape, what it is told)
+    (S, sigmoid_wrapped_in_an_array, "do not wrap z or the result in a list or an array"),
+    (S, sigmoid_list_of_entries, "returned a list"),
+    (S, sigmoid_squeezed, "σ(z) should have shape (1, 5), but it has shape (5,)."),
+    (O, one_example_as_columns, "nothing in this exercise needs an array"),
+    (O, one_example_generator_dw, "make a generator, not a tuple"),
+    (O, one_example_first_and_last, "one entry per weight (1 here), but it has 2."),
+    (O, one_example_dw_after_the_loop, "One derivative per weight"),
+    (O, one_example_log10, "Hint: L = -(y log a + (1 - y) log(1 - a))."),
+    (O, one_example_dz_from_z, "the chain rule through a. dw_j = x_j dz"),
+    (GL, gradients_loop_rank1_dw, "Start the accumulator dw as a column of shape (n_x, 1)"),
+    (U, update_b_with_dw, "The new b should be a single number"),
+    (F, forward_rank1, "Z is a rank-1 array (m,)"),
+    (F, forward_sums_everything, "Something added up over the examples too"),
+    (F, forward_A_as_a_column, "A is a column, (m, 1)"),
+    (G, gradients_losses_not_added_up, "one loss per example"),
+    (G, gradients_column_A_not_added_up, "but it has shape (4, 4)."),
+    (G, gradients_rank1_dw, "a sum along one axis drops that axis"),
+    (G, gradients_products_not_added_up, "the products x_j dz are there"),
+    (G, gradients_dw_as_a_list, "but it is a list."),
+    (G, gradients_db_one_by_one, "db is a 1-by-1 array"),
+    (T, train_b_one_by_one, "b should be a single number, but it is an array of shape (1, 1)"),
+    (T, train_returns_the_last_cost, "append J to it in every iteration"),
+    (T, train_divides_dw_by_m_again, "Look at the update of w"),
+    (P, predict_column, "It is a column (m, 1)"),
+    (P, predict_signs, "It should hold only 0 and 1."),
+    (Z, standardize_returns_rank1, "The mean is a rank-1 array"),
+    (Z, standardize_std_rank1, "The std is a rank-1 array"),
+    (A, accuracy_all_right, "but it is False, a boolean."),
+]
+
+
+@pytest.mark.parametrize("check, function, message", ODD,
+                         ids=[selectable_id(f"{_name(c)}-{_name(f)}") for c, f, _ in ODD])
+def test_a_result_of_the_wrong_type_or_shape_is_named(check, function, message, capsys):
+    assert check(function) is False
+    verdict = capsys.readouterr().out
+    assert "not right yet" in verdict and message in verdict, verdict
+    assert "check itself failed" not in verdict and "It raised" not in verdict
 
 
 @pytest.mark.parametrize("check, function, phrase", WRONG,
@@ -876,6 +1119,35 @@ def test_prints_are_kept_out_of_the_verdict(capsys):
     assert "printed 7 lines" in verdict  # six cases; the (2, 3) array prints on two lines
     assert not ex.check_sigmoid(noisy_and_wrong)
     assert "Your function printed this on that case:\n    z is 2.0" in capsys.readouterr().out
+
+
+def _sigmoid_that_prints(text, right, only_at_zero=False):
+    def sigmoid(z):
+        if not only_at_zero or (np.ndim(z) == 0 and z == 0):
+            print(text, end="")
+        return 1 / (1 + np.exp(-z if right else z))
+    return sigmoid
+
+
+_SHOWN = "Your function printed this on that case:"
+PRINTS = [  # (what the function prints, is it right, the verdict's last lines)
+    ("\nfirst\nlast   \n", False, [_SHOWN, "    ", "    first", "    last   "]),
+    ("".join(f"line {i}\n" for i in range(5)), False,
+     [_SHOWN] + [f"    line {i}" for i in range(5)]),
+    ("".join(f"line {i}\n" for i in range(6)), False,
+     [_SHOWN] + [f"    line {i}" for i in range(5)] + ["    ... (1 more not shown)"]),
+    ("x" * 120 + "\n", False, [_SHOWN, "    " + "x" * 100]),
+    ("one\n", True, ["(Your function printed 1 line while it was checked, not shown here.)"]),
+    ("one\ntwo\n", True,
+     ["(Your function printed 2 lines while it was checked, not shown here.)"]),
+]
+
+
+@pytest.mark.parametrize("text, right, last_lines", PRINTS)
+def test_what_a_function_prints_is_shown_only_when_it_fails_and_only_in_part(
+        text, right, last_lines, capsys):
+    assert ex.check_sigmoid(_sigmoid_that_prints(text, right, only_at_zero=right)) is right
+    assert capsys.readouterr().out.splitlines()[-len(last_lines):] == last_lines
 
 
 def test_an_endless_loop_is_stopped(monkeypatch, capsys):
@@ -1098,7 +1370,9 @@ def test_checks_never_raise_whatever_a_function_returns(value):
 def test_the_check_of_a_function_that_breaks_the_checker_is_honest(monkeypatch, capsys):
     monkeypatch.setattr(ex._SIGMOID, "expected", _raises)
     assert ex.check_sigmoid(sigmoid_textbook) is False
-    assert "the check itself failed" in capsys.readouterr().out
+    assert capsys.readouterr().out == (
+        "sigmoid: the check itself failed (ValueError: broken). Your function may well be "
+        "right; please tell your teacher.\n")
 
 
 # --------------------------------------------------------------------------------------
@@ -1167,6 +1441,25 @@ def train_uses_a_notebook_variable(X, Y, alpha, iterations):
     return w, b, costs
 
 
+def one_example_matmul_of_tuples(x, w, b, y):
+    z = w @ x + b
+    a = 1 / (1 + np.exp(-z))
+    return z, a, -(y * np.log(a) + (1 - y) * np.log(1 - a)), a - y, x * (a - y), a - y
+
+
+def one_example_counts_from_one(x, w, b, y):
+    z = w[1] * x[1] + w[2] * x[2] + b
+    a = 1 / (1 + math.exp(-z))
+    return z, a, -(y * math.log(a) + (1 - y) * math.log(1 - a)), a - y, (x[1], x[2]), a - y
+
+
+def gradients_dot_without_transpose(w, b, X, Y):
+    A = _sig(np.dot(w.T, X) + b)
+    dZ = A - Y
+    J = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+    return J, np.dot(X, dZ) / X.shape[1], np.mean(dZ)
+
+
 def forward_dot_without_transpose(w, b, X):
     Z = np.dot(w, X) + b
     return Z, _sig(Z)
@@ -1186,8 +1479,11 @@ CRASHES = [  # (check, a function that raises, a phrase of the hint it must get)
     (S, sigmoid_loop_over_len, "Read the last line of the message"),
     (O, one_example_log_of_label, "math.log got 0 or a negative number"),
     (O, one_example_transpose_tuple, "x and w arrive as tuples of numbers"),
+    (O, one_example_matmul_of_tuples, "x and w arrive as tuples of numbers"),
+    (O, one_example_counts_from_one, "numbered 0 to 1: Python counts from 0"),
     (G, gradients_math_exp, "Something that takes one number got a whole array"),
     (G, gradients_elementwise_with_column, "Two arrays whose shapes do not fit"),
+    (G, gradients_dot_without_transpose, "The shapes in a matrix product do not fit"),
     (GL, gradients_loop_indices_swapped, "X has shape (n_x, m) = (2, 4)"),
     (T, train_uses_a_notebook_variable, "uses a name that does not exist when it runs"),
     (F, forward_dot_without_transpose, "w is a column (n_x, 1) and X is (n_x, m)"),
@@ -1242,7 +1538,12 @@ def _all_verdicts():
     def stub(w, b, X):
         raise NotImplementedError()
 
-    rows = [(c, f, p) for c, f, p in WRONG + CRASHES] + [(P, stub, "the classic stub")]
+    def stub_of_the_student_edition(w, b, X):
+        return ex.not_done_yet("predict", w, b, X)
+
+    rows = [(c, f, p) for c, f, p in WRONG + ODD + CRASHES] + [(P, stub, "the classic stub")]
+    rows += [(P, stub_of_the_student_edition, "the student edition's stub"),
+             (S, 0.5, "a number instead of the function")]
     rows += [(c, broken, f"broken function {i}") for i, broken in enumerate(ZOO) for c in CHECKS]
     out = []
     for check, function, phrase in rows:
@@ -1334,7 +1635,10 @@ def test_an_endless_loop_gets_the_loop_hint(monkeypatch, capsys):
     assert ex.check_sigmoid(forever) is False
     verdict = capsys.readouterr().out
     assert "did not finish within 1 second, on a small case" in verdict
-    assert "Hint: An endless loop? Check that every while loop changes" in verdict
+    assert verdict.splitlines()[-1] == (
+        "Hint: An endless loop? Check that every while loop changes what its condition tests, "
+        "and that a for loop runs over range(m) or range(n_x), not over something that keeps "
+        "growing.")
 
 
 def test_the_cases_hold_float_arrays_of_the_lecture_shapes():
