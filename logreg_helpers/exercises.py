@@ -238,16 +238,10 @@ class _Run:
 
 
 def _unchanged(before, after):
+    """Whether ``after``, the copy of the argument ``before`` the function got, is as it was."""
     if not isinstance(before, np.ndarray):
         return True  # numbers, tuples and None cannot be modified in place
-    try:
-        return (
-            isinstance(after, np.ndarray)
-            and before.shape == after.shape
-            and np.array_equal(before, after, equal_nan=True)
-        )
-    except Exception:
-        return False
+    return np.array_equal(before, after)  # False for another shape too
 
 
 def _call(function, case):
@@ -390,7 +384,9 @@ def _close(got, expected, rtol=RTOL, atol=ATOL):
 
 
 def _agrees(got, expected, skip=frozenset()):
-    return all(_close(got[k], expected[k]) for k in expected if k not in skip)
+    """Every result in ``expected`` but those in ``skip`` is close; never for no ``expected``."""
+    return expected is not None and all(
+        _close(got[k], expected[k]) for k in expected if k not in skip)
 
 
 def _fmt(value, prefix=""):
@@ -437,11 +433,6 @@ def _sizes(case):
         if name == "x":
             sizes["n_x"] = len(value)
     return sizes
-
-
-class _Hints(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
 
 
 # --------------------------------------------------------------------------------------
@@ -540,13 +531,13 @@ def _model(model, case):
     try:
         return model(*case.args)
     except Exception:
-        return {}  # a model that cannot run on this case matches nothing
+        return None  # a model that cannot run on this case matches nothing
 
 
 def _what_differs(wrong, compared):
     right = [f for f in compared if f not in wrong]
     text = _join(wrong) + (" is" if len(wrong) == 1 else " are") + " not right"
-    if right and len(compared) > 1:
+    if right:  # then there are two or more
         text += f" ({_join(right)} {'is' if len(right) == 1 else 'are'})"
     return text + "."
 
@@ -663,7 +654,7 @@ def _report(ex, case, run, what, hint, wrong=(), expected=None, got=None):
     if not wrong and got is not None:
         lines.append(_fmt(got, "Got: "))
     if hint:
-        lines.append("Hint: " + hint.format_map(_Hints(_sizes(case))))
+        lines.append("Hint: " + hint.format(**_sizes(case)))  # {m} and {n_x}: this case's
     return lines + _printed_note(run.printed, failing=True)
 
 
@@ -693,7 +684,7 @@ def _col(values):
 
 
 def _sigmoid_expected(z):
-    return {"σ(z)": np.asarray(_sigmoid(z), dtype=float)}
+    return {"σ(z)": np.asarray(_sigmoid(z))}
 
 
 def _read_sigmoid(result, case):
@@ -711,10 +702,6 @@ def _read_sigmoid(result, case):
                      "numpy's functions (np.exp) work element by element on a whole array; "
                      "there is no need to loop over its entries.")
     return {"σ(z)": _array(result, "σ(z)", np.shape(z))}
-
-
-def _sigmoid_case_values(z):
-    return np.asarray(z, dtype=float)
 
 
 def _sigmoid_errors(error, case):
@@ -745,24 +732,24 @@ _SIGMOID = _Exercise(
         _Slip("Your sigmoid is the mirror image of σ: it gives 1 - σ(z), large for negative z "
               "and small for positive z. σ(2) should be above 0.5. Look at the sign of the "
               "exponent.",
-              lambda z: {"σ(z)": _sigmoid(-_sigmoid_case_values(z))}),
+              lambda z: {"σ(z)": _sigmoid(-z)}),
         _Slip("Some values are above 1, and a probability never is. Python divides before it "
               "adds: 1 / 1 + e is (1 / 1) + e. Put the whole denominator in parentheses.",
-              lambda z: {"σ(z)": 1 + np.exp(-_sigmoid_case_values(z))}),
+              lambda z: {"σ(z)": 1 + np.exp(-z)}),
         _Slip("At z = 0 your sigmoid divides by zero, and some values are negative. Look at "
               "the sign between the 1 and the exponential in the denominator.",
-              lambda z: {"σ(z)": 1 / (1 - np.exp(-_sigmoid_case_values(z)))}),
+              lambda z: {"σ(z)": 1 / (1 - np.exp(-z))}),
         _Slip("Right for moderate z, but nan for large positive z: e^z overflows to inf there, "
               "and inf / inf is nan. Write it in a form that only ever needs e^(-z) for "
               "large positive z, which is tiny instead of huge (notebook 03 shows this).",
-              lambda z: {"σ(z)": np.exp(_sigmoid_case_values(z))
-                         / (1 + np.exp(_sigmoid_case_values(z)))}),
+              lambda z: {"σ(z)": np.exp(z)
+                         / (1 + np.exp(z))}),
         _Slip("That is the derivative σ'(z) = σ(z)(1 - σ(z)), not σ(z) itself: its largest value "
               "is 0.25, at z = 0, where σ(0) = 0.5.",
-              lambda z: {"σ(z)": _sigmoid(z) * (1 - _sigmoid(_sigmoid_case_values(z)))}),
+              lambda z: {"σ(z)": _sigmoid(z) * (1 - _sigmoid(z))}),
         _Slip("Your sigmoid returns only 0 and 1: it rounds, or thresholds. σ(z) is a "
               "probability anywhere between 0 and 1; rounding it is predict's job, later.",
-              lambda z: {"σ(z)": np.round(np.asarray(_sigmoid(z), dtype=float))}),
+              lambda z: {"σ(z)": np.round(_sigmoid(z))}),
     ),
 )
 
@@ -792,7 +779,7 @@ def _one_example_model(x, w, b, y, *, bias=True, dz="a - y", dw="x", L_sign=1.0,
         dw = [x[0] * dz for _ in x]
     else:  # "w"
         dw = [wj * dz for wj in w]
-    return {"z": z, "a": a, "L": L, "dz": dz, "dw": np.array(dw, dtype=float), "db": dz}
+    return {"z": z, "a": a, "L": L, "dz": dz, "dw": np.array(dw), "db": dz}
 
 
 def _read_one_example(result, case):
@@ -1274,7 +1261,7 @@ def _train_model(X, Y, alpha, iterations, *, record="before", update_b=True, sig
         b = b + sign * alpha * db if update_b else b
         if record == "after":
             costs.append(_gradients(w, b, X, Y)[0])
-    return {"w": w, "b": b, "costs": np.array(costs, dtype=float)}
+    return {"w": w, "b": b, "costs": np.array(costs)}
 
 
 def _read_train(result, case):

@@ -1143,11 +1143,19 @@ PRINTS = [  # (what the function prints, is it right, the verdict's last lines)
 ]
 
 
-@pytest.mark.parametrize("text, right, last_lines", PRINTS)
+@pytest.mark.parametrize("text, right, last_lines", PRINTS,
+                         ids=["blank and trailing spaces", "five lines", "six lines",
+                              "a long line", "one line", "two lines"])
 def test_what_a_function_prints_is_shown_only_when_it_fails_and_only_in_part(
         text, right, last_lines, capsys):
     assert ex.check_sigmoid(_sigmoid_that_prints(text, right, only_at_zero=right)) is right
     assert capsys.readouterr().out.splitlines()[-len(last_lines):] == last_lines
+
+
+def test_a_known_mistake_whose_model_cannot_run_matches_nothing():
+    exercise = replace(ex._SIGMOID, slips=(ex._Slip("a hint no mistake earns", _raises),))
+    passed, lines = ex._judge(exercise, sigmoid_exp_plus)
+    assert passed is False and "a hint no mistake earns" not in "\n".join(lines)
 
 
 def test_an_endless_loop_is_stopped(monkeypatch, capsys):
@@ -1642,14 +1650,27 @@ def test_an_endless_loop_gets_the_loop_hint(monkeypatch, capsys):
 
 
 def test_the_cases_hold_float_arrays_of_the_lecture_shapes():
-    """Float, so that a student's in-place update of a copy never fails on integer casting."""
+    """Float, so that a student's in-place update of a copy never fails on integer casting;
+    finite, so that a changed argument always shows (a NaN equals nothing, itself included)."""
     for exercise in (ex._GRADIENTS, ex._GRADIENTS_LOOP, ex._FORWARD, ex._UPDATE, ex._TRAIN,
                      ex._PREDICT, ex._STANDARDIZE, ex._ACCURACY):
         for case in exercise.cases:
             for value in case.args:
                 if isinstance(value, np.ndarray):
                     assert value.dtype == np.float64 and value.ndim == 2
+                    assert np.isfinite(value).all()
     column, rows = ex._col([1, 2, 3]), ex._arr([[1, 0, 1]])
     assert column.dtype == rows.dtype == np.float64
     np.testing.assert_array_equal(column, [[1.0], [2.0], [3.0]])
     np.testing.assert_array_equal(rows, [[1.0, 0.0, 1.0]])
+
+
+def test_every_hint_names_only_the_sizes_its_cases_have():
+    """A hint may say {m} or {n_x}: each case of its exercise must have them."""
+    for check in CHECKS:
+        exercise = _exercise_of(check)
+        hints = [slip.hint for slip in exercise.slips] + list((exercise.field_hints or {}).values())
+        for case in exercise.cases:
+            case.names = exercise.arg_names[: len(case.args)]
+            for hint in hints:
+                assert "{" not in hint.format(**ex._sizes(case)), hint
