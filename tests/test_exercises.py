@@ -1158,6 +1158,18 @@ def test_a_known_mistake_whose_model_cannot_run_matches_nothing():
     assert passed is False and "a hint no mistake earns" not in "\n".join(lines)
 
 
+def test_what_a_function_writes_to_stderr_is_kept_out_of_the_verdict_too(capsys):
+    def sigmoid(z):
+        sys.stderr.write("careful\n")
+        print("z is", z, file=sys.stderr)
+        return 1 / (1 + np.exp(z))
+
+    assert ex.check_sigmoid(sigmoid) is False
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-3:] == [_SHOWN, "    careful", "    z is 2.0"]
+    assert captured.err == ""
+
+
 def test_an_endless_loop_is_stopped(monkeypatch, capsys):
     monkeypatch.setattr(ex, "TIME_LIMIT", 0.2)
 
