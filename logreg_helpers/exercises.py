@@ -956,9 +956,8 @@ def _read_gradients(result, case, loop=False):
         rank1 = ("dw is a rank-1 array, shape (n_x,): a sum along one axis drops that axis. It "
                  "must be a column (n_x, 1), like w.")
     shape_hints = {(1, n_x): row, (n_x,): rank1, (n_x, m): _BROADCAST_DW_HINT}
-    if isinstance(dw, np.ndarray) and dw.shape == (n_x, m) and m > 1:
-        with np.errstate(all="ignore"):
-            products = X * (_sigmoid(w.T @ X + b) - Y)  # x_j dz for each feature and example
+    if isinstance(dw, np.ndarray) and dw.shape == (n_x, m):  # m = 1: right, no hint shown
+        products = X * (_sigmoid(w.T @ X + b) - Y)  # x_j dz for each feature and example
         if _close(dw, products / m) or _close(dw, products):
             shape_hints[(n_x, m)] = (
                 "dw has one column per example: the products x_j dz are there, but they are "

@@ -833,6 +833,10 @@ def predict_signs(w, b, X):
     return np.sign(w.T @ X + b)
 
 
+def predict_rounds_Z(w, b, X):
+    return np.round(w.T @ X + b)
+
+
 def standardize_returns_rank1(X, mean=None, std=None):
     mean = X.mean(axis=1) if mean is None else mean.ravel()
     std = X.std(axis=1) if std is None else std.ravel()
@@ -995,6 +999,7 @@ ODD = [  # (check, a function whose result has the wrong type or shape, what it 
     (T, train_divides_dw_by_m_again, "Look at the update of w"),
     (P, predict_column, "It is a column (m, 1)"),
     (P, predict_signs, "It should hold only 0 and 1."),
+    (P, predict_rounds_Z, "It should hold only 0 and 1."),
     (Z, standardize_returns_rank1, "The mean is a rank-1 array"),
     (Z, standardize_std_rank1, "The std is a rank-1 array"),
     (A, accuracy_all_right, "but it is False, a boolean."),
