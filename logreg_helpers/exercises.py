@@ -393,6 +393,8 @@ def _fmt(value, prefix=""):
     """``prefix`` followed by ``value``, short and readable; arrays line up under ``prefix``."""
     if isinstance(value, (float, np.floating)):
         return prefix + _float(value)
+    if isinstance(value, np.generic):  # a numpy bool or int, written as Python writes it
+        return prefix + repr(value.item())
     if isinstance(value, np.ndarray):
         text = np.array2string(value, separator=", ", prefix=prefix,
                                formatter={"float_kind": _float})
