@@ -427,13 +427,11 @@ def _printed_note(printed, failing):
 
 
 def _sizes(case):
-    """m and n_x of a case, for the hints."""
+    """n_x and m of a case with an X, for the hints; none for a case without."""
     sizes = {}
     for name, value in zip(case.names, case.args):
         if name == "X":
             sizes["n_x"], sizes["m"] = np.shape(value)
-        if name == "x":
-            sizes["n_x"] = len(value)
     return sizes
 
 
@@ -744,8 +742,7 @@ _SIGMOID = _Exercise(
         _Slip("Right for moderate z, but nan for large positive z: e^z overflows to inf there, "
               "and inf / inf is nan. Write it in a form that only ever needs e^(-z) for "
               "large positive z, which is tiny instead of huge (notebook 03 shows this).",
-              lambda z: {"σ(z)": np.exp(z)
-                         / (1 + np.exp(z))}),
+              lambda z: {"σ(z)": np.exp(z) / (1 + np.exp(z))}),
         _Slip("That is the derivative σ'(z) = σ(z)(1 - σ(z)), not σ(z) itself: its largest value "
               "is 0.25, at z = 0, where σ(0) = 0.5.",
               lambda z: {"σ(z)": _sigmoid(z) * (1 - _sigmoid(z))}),
