@@ -124,18 +124,20 @@ def one_example_indices(x, w, b, y):
     return z, a, L, dz, tuple(dw), dz
 
 
-def _one_example_slip(bias=True, dz_rule="a - y", dw_rule="x", L_sign=-1, y_term_only=False):
+def _one_example_slip(bias=True, dz_rule="a - y", dw_rule="x", L_sign=-1, y_term_only=False,
+                      log=math.log):
     def one_example(x, w, b, y):
         z = sum(wj * xj for wj, xj in zip(w, x)) + (b if bias else 0)
         a = 1 / (1 + math.exp(-z))
         if y_term_only:
-            L = -y * math.log(a)
+            L = -y * log(a)
         else:
-            L = L_sign * (y * math.log(a) + (1 - y) * math.log(1 - a))
+            L = L_sign * (y * log(a) + (1 - y) * log(1 - a))
         dz = {"a - y": a - y, "y - a": y - a, "a(1-a)": a * (1 - a),
-              "da": -y / a + (1 - y) / (1 - a)}[dz_rule]
+              "da": -y / a + (1 - y) / (1 - a), "z - y": z - y}[dz_rule]
         dw = {"x": tuple(xj * dz for xj in x), "x1": tuple(x[0] * dz for _ in x),
-              "w": tuple(wj * dz for wj in w)}[dw_rule]
+              "w": tuple(wj * dz for wj in w),
+              "generator": (xj * dz for xj in x)}[dw_rule]  # round brackets: not a tuple
         return z, a, L, dz, dw, dz
     return one_example
 
@@ -675,14 +677,6 @@ def one_example_as_columns(x, w, b, y):
     return z, a, L, dz, x * dz, dz
 
 
-def one_example_generator_dw(x, w, b, y):
-    z = sum(wj * xj for wj, xj in zip(w, x)) + b
-    a = 1 / (1 + math.exp(-z))
-    L = -(y * math.log(a) + (1 - y) * math.log(1 - a))
-    dz = a - y
-    return z, a, L, dz, (xj * dz for xj in x), dz
-
-
 def one_example_first_and_last(x, w, b, y):
     z = w[0] * x[0] + w[-1] * x[-1] + b
     a = 1 / (1 + math.exp(-z))
@@ -700,22 +694,6 @@ def one_example_dw_after_the_loop(x, w, b, y):
     dz = a - y
     dw = [xj * dz]  # after the loop, xj is the last feature
     return z, a, L, dz, dw, dz
-
-
-def one_example_log10(x, w, b, y):
-    z = sum(wj * xj for wj, xj in zip(w, x)) + b
-    a = 1 / (1 + math.exp(-z))
-    L = -(y * math.log10(a) + (1 - y) * math.log10(1 - a))
-    dz = a - y
-    return z, a, L, dz, tuple(xj * dz for xj in x), dz
-
-
-def one_example_dz_from_z(x, w, b, y):
-    z = sum(wj * xj for wj, xj in zip(w, x)) + b
-    a = 1 / (1 + math.exp(-z))
-    L = -(y * math.log(a) + (1 - y) * math.log(1 - a))
-    dz = z - y
-    return z, a, L, dz, tuple(xj * dz for xj in x), dz
 
 
 def gradients_loop_rank1_dw(w, b, X, Y):
@@ -978,11 +956,11 @@ ODD = [  # (check, a function whose result has the wrong type or shape, what it 
     (S, sigmoid_list_of_entries, "returned a list"),
     (S, sigmoid_squeezed, "σ(z) should have shape (1, 5), but it has shape (5,)."),
     (O, one_example_as_columns, "nothing in this exercise needs an array"),
-    (O, one_example_generator_dw, "make a generator, not a tuple"),
+    (O, _one_example_slip(dw_rule="generator"), "make a generator, not a tuple"),
     (O, one_example_first_and_last, "one entry per weight (1 here), but it has 2."),
     (O, one_example_dw_after_the_loop, "One derivative per weight"),
-    (O, one_example_log10, "Hint: L = -(y log a + (1 - y) log(1 - a))."),
-    (O, one_example_dz_from_z, "the chain rule through a. dw_j = x_j dz"),
+    (O, _one_example_slip(log=math.log10), "Hint: L = -(y log a + (1 - y) log(1 - a))."),
+    (O, _one_example_slip(dz_rule="z - y"), "the chain rule through a. dw_j = x_j dz"),
     (GL, gradients_loop_rank1_dw, "Start the accumulator dw as a column of shape (n_x, 1)"),
     (U, update_b_with_dw, "The new b should be a single number"),
     (F, forward_rank1, "Z is a rank-1 array (m,)"),
@@ -1007,7 +985,7 @@ ODD = [  # (check, a function whose result has the wrong type or shape, what it 
 
 
 @pytest.mark.parametrize("check, function, message", ODD,
-                         ids=[selectable_id(f"{_name(c)}-{_name(f)}") for c, f, _ in ODD])
+                         ids=[selectable_id(f"{_name(c)}-{m[:30]}") for c, _, m in ODD])
 def test_a_result_of_the_wrong_type_or_shape_is_named(check, function, message, capsys):
     assert check(function) is False
     verdict = capsys.readouterr().out
